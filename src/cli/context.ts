@@ -1,0 +1,87 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type LoadedCatalog, loadCalendar, loadCatalog, type WorkingCalendar } from '../catalog/index.js';
+import { openStore, type Store, type StoreOptions } from '../store/index.js';
+
+/** Where a command writes, and the environment it runs in; tests pass their own. */
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  cwd: string;
+  env: Record<string, string | undefined>;
+}
+
+/** A mistake in how the command was called (exit code 2), as opposed to bad data (exit code 1). */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/** Options every command accepts. */
+export interface GlobalOptions {
+  db?: string;
+  catalog?: string;
+  calendar?: string;
+}
+
+export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const CATALOG_DIR = path.join(PACKAGE_ROOT, 'data', 'catalog');
+export const DEFAULT_CATALOG = 'shifanqu-2020';
+export const DEFAULT_CALENDAR = path.join(PACKAGE_ROOT, 'data', 'calendar', 'district.yaml');
+
+/** What commands share: resolved paths and lazily opened catalog, calendar and store. */
+export class CliContext {
+  constructor(
+    readonly io: CliIo,
+    readonly options: GlobalOptions,
+  ) {}
+
+  resolve(file: string): string {
+    return path.resolve(this.io.cwd, file);
+  }
+
+  get dbPath(): string {
+    return this.resolve(this.options.db ?? this.io.env.GONGKAI_DB ?? path.join('data', 'gongkai.db'));
+  }
+
+  openStore(options: StoreOptions = {}): Store {
+    const busy = Number(this.io.env.GONGKAI_BUSY_TIMEOUT_MS);
+    return openStore(this.dbPath, {
+      ...(Number.isFinite(busy) && busy >= 0 ? { busyTimeoutMs: busy } : {}),
+      ...options,
+    });
+  }
+
+  /** The catalog named by --catalog, else the one the database was initialised with, else the default. */
+  loadCatalog(): LoadedCatalog {
+    const ref = this.options.catalog ?? this.storedCatalogRef() ?? DEFAULT_CATALOG;
+    const isPath = /[\\/]/.test(ref) || /\.ya?ml$/.test(ref);
+    return loadCatalog(isPath ? this.resolve(ref) : ref, { dir: CATALOG_DIR });
+  }
+
+  private storedCatalogRef(): string | undefined {
+    if (!existsSync(this.dbPath)) return undefined;
+    const store = this.openStore({ allowOutdated: true });
+    try {
+      return store.version() === 0 ? undefined : store.meta.activeCatalog()?.files[0];
+    } finally {
+      store.close();
+    }
+  }
+
+  loadCalendar(): WorkingCalendar {
+    const file = this.options.calendar ? this.resolve(this.options.calendar) : DEFAULT_CALENDAR;
+    return loadCalendar(existsSync(file) || this.options.calendar ? file : undefined);
+  }
+
+  json(value: unknown): void {
+    this.io.stdout(`${JSON.stringify(value, null, 2)}\n`);
+  }
+
+  print(text: string): void {
+    this.io.stdout(`${text}\n`);
+  }
+}

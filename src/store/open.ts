@@ -1,0 +1,117 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { type BlobQueries, blobQueries } from './blobs.js';
+import { type BodyQueries, bodyQueries } from './bodies.js';
+import { StoreError, toStoreError } from './errors.js';
+import { type MetaQueries, metaQueries } from './meta.js';
+import { LATEST_VERSION, MIGRATIONS } from './migrations.js';
+import { type SourceQueries, sourceQueries } from './sources.js';
+
+export interface StoreOptions {
+  /** Create the file (and its folder) if missing; otherwise a missing database is an error. */
+  create?: boolean;
+  /** Bring the schema up to date; `init` does, other commands refuse a database that is behind. */
+  migrate?: boolean;
+  /** Accept a database whose schema is behind (for reading what it already holds); default false. */
+  allowOutdated?: boolean;
+  busyTimeoutMs?: number;
+  clock?: () => Date;
+}
+
+/** The database behind typed query functions; nothing outside src/store sees SQL rows. */
+export interface Store {
+  readonly path: string;
+  readonly db: Database.Database;
+  readonly bodies: BodyQueries;
+  readonly sources: SourceQueries;
+  readonly blobs: BlobQueries;
+  readonly meta: MetaQueries;
+  /** Runs `fn` in one transaction: all of it is written, or none. */
+  transaction<T>(fn: () => T): T;
+  /** The schema version (`user_version`). */
+  version(): number;
+  close(): void;
+}
+
+/** Opens (and with `create`, creates) the database with WAL, foreign keys and a busy timeout. */
+export function openStore(file: string, options: StoreOptions = {}): Store {
+  const {
+    create = false,
+    migrate = create,
+    allowOutdated = false,
+    busyTimeoutMs = 5000,
+    clock = () => new Date(),
+  } = options;
+  if (file !== ':memory:' && !existsSync(file)) {
+    if (!create)
+      throw new StoreError(
+        `数据库 ${file} 不存在：请先运行 gongkai init（或用 --db 指定已有的数据库）`,
+        file,
+      );
+    mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  }
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, { timeout: busyTimeoutMs });
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('synchronous = NORMAL');
+    db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+    const version = db.pragma('user_version', { simple: true }) as number;
+    checkVersion(file, version, migrate || allowOutdated);
+    if (migrate) runMigrations(db, version);
+  } catch (error) {
+    db?.close();
+    throw toStoreError(error, file, busyTimeoutMs);
+  }
+  return createStore(db, file, clock, busyTimeoutMs);
+}
+
+function checkVersion(file: string, version: number, acceptOlder: boolean): void {
+  if (version > LATEST_VERSION) {
+    throw new StoreError(
+      `数据库 ${file} 的结构版本（${version}）比本程序支持的（${LATEST_VERSION}）更新：请升级 gongkai 后再使用`,
+      file,
+    );
+  }
+  if (version < LATEST_VERSION && !acceptOlder) {
+    throw new StoreError(
+      version === 0
+        ? `数据库 ${file} 尚未初始化：请先运行 gongkai init`
+        : `数据库 ${file} 的结构版本（${version}）较旧：请先运行 gongkai init 升级`,
+      file,
+    );
+  }
+}
+
+function runMigrations(db: Database.Database, from: number): void {
+  for (const migration of MIGRATIONS) {
+    if (migration.version <= from) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      db.pragma(`user_version = ${migration.version}`);
+    }).immediate();
+  }
+}
+
+function createStore(db: Database.Database, file: string, clock: () => Date, busyTimeoutMs: number): Store {
+  const now = () => clock().toISOString();
+  return {
+    path: file,
+    db,
+    bodies: bodyQueries(db, now),
+    sources: sourceQueries(db, now),
+    blobs: blobQueries(db, now),
+    meta: metaQueries(db, now),
+    transaction: <T>(fn: () => T): T => {
+      try {
+        return db.transaction(fn).immediate();
+      } catch (error) {
+        throw toStoreError(error, file, busyTimeoutMs);
+      }
+    },
+    version: () => db.pragma('user_version', { simple: true }) as number,
+    close: () => db.close(),
+  };
+}
