@@ -126,19 +126,19 @@ function toKeyedPath(raw: unknown, path: DataPath): Segment[] {
   return out;
 }
 
-// The index path of a keyed path inside one file's data, or undefined when that file lacks it.
-function toIndexPath(data: unknown, keyed: Segment[]): PropertyKey[] | undefined {
+// The longest prefix of a keyed path that one file's data has, as an index path into that file.
+function toIndexPath(data: unknown, keyed: Segment[]): PropertyKey[] {
   const out: PropertyKey[] = [];
   let node = data;
   for (const segment of keyed) {
     if (typeof segment === 'object') {
-      if (!Array.isArray(node)) return undefined;
+      if (!Array.isArray(node)) break;
       const i = node.findIndex((e) => (e as Raw | null)?.[segment.key] === segment.value);
-      if (i < 0) return undefined;
+      if (i < 0) break;
       out.push(i);
       node = node[i];
     } else {
-      if (node === null || typeof node !== 'object' || !(segment in node)) return undefined;
+      if (node === null || typeof node !== 'object' || !(segment in node)) break;
       out.push(segment);
       node = (node as Record<PropertyKey, unknown>)[segment];
     }
@@ -160,23 +160,21 @@ function formatKeyed(keyed: Segment[]): string {
     .join('');
 }
 
+// Finds each problem in the file that holds the most of its path (the variant wins a tie).
 function relocate(error: ZodError, raw: Raw, sources: YamlSource[]): Problem[] {
-  const [own] = sources as [YamlSource];
   return issueTargets(error).map((issue) => {
     const keyed = toKeyedPath(raw, issue.path);
+    let best = { source: sources[0] as YamlSource, indexPath: [] as PropertyKey[] };
     for (const source of sources) {
       const indexPath = toIndexPath(source.data, keyed);
-      if (indexPath) {
-        const line = source.lineOf(indexPath);
-        return {
-          file: source.file,
-          ...(line ? { line } : {}),
-          path: formatKeyed(keyed),
-          message: issue.message,
-        };
-      }
+      if (indexPath.length > best.indexPath.length) best = { source, indexPath };
     }
-    const line = own.lineOf(issue.path);
-    return { file: own.file, ...(line ? { line } : {}), path: formatKeyed(keyed), message: issue.message };
+    const line = best.source.lineOf(best.indexPath);
+    return {
+      file: best.source.file,
+      ...(line ? { line } : {}),
+      path: formatKeyed(keyed),
+      message: issue.message,
+    };
   });
 }

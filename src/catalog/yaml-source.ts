@@ -40,7 +40,7 @@ export interface YamlSource {
 /** Parses YAML text, keeping positions; syntax errors become a `DataFileError` with lines. */
 export function parseYamlSource(text: string, file: string): YamlSource {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: true });
   if (doc.errors.length > 0) {
     throw new DataFileError(
       file,

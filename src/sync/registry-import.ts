@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import {
+  DataFileError,
   formatPath,
   inferBodyRole,
   type Problem,
-  parseWithSchema,
   readYamlFile,
   type YamlSource,
+  zodErrorZh,
+  zodProblems,
 } from '../catalog/index.js';
 import {
   type BodyInput,
@@ -14,6 +16,7 @@ import {
   sha256Hex,
   type UpsertOutcome,
 } from '../store/index.js';
+import { registryReferenceProblems } from './registry-references.js';
 import {
   BODY_KEYS,
   type Registry,
@@ -46,8 +49,16 @@ export interface RegistryImportSummary {
 /** Reads and validates a registry file; throws a `DataFileError` naming each bad line and key. */
 export function readRegistry(file: string): { registry: Registry; source: YamlSource; warnings: Problem[] } {
   const source = readYamlFile(file);
-  const registry = parseWithSchema(RegistrySchema, source);
-  return { registry, source, warnings: registryWarnings(registry, source) };
+  const result = RegistrySchema.safeParse(source.data, { error: zodErrorZh });
+  const problems = [
+    ...(result.success ? [] : zodProblems(result.error, source)),
+    ...registryReferenceProblems(source.data).map(({ path, message }) => {
+      const line = source.lineOf(path);
+      return { ...(line ? { line } : {}), path: formatPath(path), message };
+    }),
+  ].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  if (!result.success || problems.length > 0) throw new DataFileError(file, problems);
+  return { registry: result.data, source, warnings: registryWarnings(result.data, source) };
 }
 
 /**

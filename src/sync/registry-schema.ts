@@ -117,8 +117,6 @@ const TimezoneSchema = z.string().refine(
   { error: (issue) => `时区“${String(issue.input)}”无效，例如 Asia/Shanghai` },
 );
 
-const LEVEL_RANK = { county: 0, department: 1, township: 1, village: 2 } as const;
-
 /** registry.yaml: the district's bodies and where each publishes (DESIGN.md's contract). */
 export const RegistrySchema = z
   .object({
@@ -127,48 +125,7 @@ export const RegistrySchema = z
     bodies: z.array(RegistryBodySchema).min(1, '至少要有一个公开主体'),
     sources: z.array(RegistrySourceSchema).default([]),
   })
-  .loose()
-  .superRefine((registry, ctx) => {
-    const bodies = new Map<string, z.output<typeof RegistryBodySchema>>();
-    registry.bodies.forEach((body, i) => {
-      if (bodies.has(body.id))
-        ctx.addIssue({ code: 'custom', path: ['bodies', i, 'id'], message: `主体 id “${body.id}”重复` });
-      else bodies.set(body.id, body);
-    });
-    registry.bodies.forEach((body, i) => {
-      if (body.parent === undefined) return;
-      const parent = bodies.get(body.parent);
-      if (!parent) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['bodies', i, 'parent'],
-          message: `上级主体“${body.parent}”不在 bodies 中`,
-        });
-      } else if (
-        LEVEL_RANK[parent.level] >= LEVEL_RANK[body.level] ||
-        (body.level === 'village' && parent.level !== 'township')
-      ) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['bodies', i, 'parent'],
-          message: `层级不符：${body.level} 主体的上级不能是 ${parent.level} 主体“${parent.id}”`,
-        });
-      }
-    });
-    const sourceIds = new Set<string>();
-    registry.sources.forEach((source, i) => {
-      if (sourceIds.has(source.id))
-        ctx.addIssue({ code: 'custom', path: ['sources', i, 'id'], message: `来源 id “${source.id}”重复` });
-      sourceIds.add(source.id);
-      if (!bodies.has(source.body)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['sources', i, 'body'],
-          message: `主体“${source.body}”不在 bodies 中`,
-        });
-      }
-    });
-  });
+  .loose();
 export type Registry = z.output<typeof RegistrySchema>;
 export type RegistryBody = z.output<typeof RegistryBodySchema>;
 export type RegistrySource = z.output<typeof RegistrySourceSchema>;

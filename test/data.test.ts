@@ -1,0 +1,41 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  CalendarFileSchema,
+  listCatalogs,
+  loadCatalog,
+  parseWithSchema,
+  readYamlFile,
+} from '../src/catalog/index.js';
+import { readRegistry } from '../src/sync/index.js';
+
+const DATA = path.resolve(import.meta.dirname, '..', 'data');
+
+describe('every file in data/', () => {
+  it('has only files this test knows how to read', () => {
+    const known = new Set(['catalog', 'calendar', 'registry.example.yaml']);
+    const unknown = readdirSync(DATA).filter((f) => !known.has(f) && !f.endsWith('.db') && !/\.db-/.test(f));
+    expect(unknown).toEqual([]);
+  });
+
+  for (const { id, file } of listCatalogs(path.join(DATA, 'catalog'))) {
+    it(`loads the catalog ${id}`, () => {
+      const { catalog } = loadCatalog(file, { dir: path.join(DATA, 'catalog') });
+      expect(catalog.id).toBe(id);
+      expect(catalog.items).toHaveLength(13);
+    });
+  }
+
+  for (const file of readdirSync(path.join(DATA, 'calendar'))) {
+    it(`parses the calendar file ${file}`, () => {
+      expect(() =>
+        parseWithSchema(CalendarFileSchema, readYamlFile(path.join(DATA, 'calendar', file))),
+      ).not.toThrow();
+    });
+  }
+
+  it('parses the example registry without warnings', () => {
+    expect(readRegistry(path.join(DATA, 'registry.example.yaml')).warnings).toEqual([]);
+  });
+});
