@@ -1,0 +1,100 @@
+/**
+ * The fetch layer: HTTP with limits and guards, retries, robots.txt, per-host politeness, charset decoding.
+ * Each name below also carries its own TSDoc where it is declared.
+ */
+
+/**
+ * - `decodeBody`: decodes an HTML or XML body by BOM, header, `<meta>`, strict UTF-8, a confident sniff, else gb18030.
+ * - `normaliseCharset`: a charset label in TextDecoder's spelling, with every GB label as gb18030.
+ * - `DecodedText`, `CharsetSource`: the decoded text, the charset used and where it came from.
+ */
+export { type CharsetSource, type DecodedText, decodeBody, normaliseCharset } from './charset.js';
+/**
+ * - `RetryableFetchError`: a failure worth retrying (network, DNS, timeout, 5xx, 408, 429 with its Retry-After).
+ * - `PermanentFetchError`: a failure retrying will not fix (4xx, too large, redirects, robots, scope, SSRF guard).
+ * - `FetchError`: the base of both, carrying the URL, the reason code, the HTTP status and the bytes read.
+ * - `RetryableReason`, `PermanentReason`: the reason codes of each class.
+ */
+export {
+  FetchError,
+  PermanentFetchError,
+  type PermanentReason,
+  RetryableFetchError,
+  type RetryableReason,
+} from './errors.js';
+/** - `FetchedHeaders`: the response headers a fetch keeps (content-type, etag, last-modified, retry-after). */
+export type { FetchedHeaders } from './fetch-response.js';
+/**
+ * - `createFetcher`: builds the fetcher (global fetch, undici agents, timeouts, byte cap, manual redirects).
+ * - `Fetcher`, `FetcherOptions`: the fetcher and its options.
+ * - `FetchRequest`, `Validators`: one request's scope, address policy, robots gate and conditional validators.
+ * - `FetchResult`, `FetchedPage`, `NotModified`: the raw bytes with final URL, redirects and timing, or a 304.
+ */
+export {
+  createFetcher,
+  type FetchedPage,
+  type Fetcher,
+  type FetcherOptions,
+  type FetchRequest,
+  type FetchResult,
+  type NotModified,
+  type Validators,
+} from './fetcher.js';
+/**
+ * - `CrawlLog`: the logger the crawlers write to; pino fits it.
+ * - `silentLog`: a logger that drops everything.
+ */
+export { type CrawlLog, silentLog } from './log.js';
+/**
+ * - `createPoliteScheduler`: runs tasks with at most N in flight per host and starts at least D ms apart.
+ * - `hostLimitsOf`: a source's host limits, with robots.txt's Crawl-delay when larger.
+ * - `HostLimits`, `PoliteScheduler`, `PolitenessEffects`: the limits, the scheduler and its clock and sleep.
+ */
+export {
+  createPoliteScheduler,
+  type HostLimits,
+  hostLimitsOf,
+  type PolitenessEffects,
+  type PoliteScheduler,
+} from './politeness.js';
+/** - `RedirectHop`: one redirect followed (from, status, to). */
+export type { RedirectHop } from './redirects.js';
+/**
+ * - `withRetry`: runs a task, retrying `RetryableFetchError` with jittered exponential backoff.
+ * - `retryDelayMs`: the pause before the next attempt, never shorter than Retry-After.
+ * - `parseRetryAfter`: a Retry-After header (seconds or HTTP date) in milliseconds.
+ * - `RetryOptions`: attempts, delays, and the injected sleep and random.
+ */
+export { parseRetryAfter, type RetryOptions, retryDelayMs, withRetry } from './retry.js';
+/**
+ * - `createRobots`: a robots.txt cache, one fetch per origin kept for a TTL; 4xx allows all, 5xx disallows all.
+ * - `Robots`, `RobotsGate`, `RobotsOptions`, `RobotsRequest`, `RobotsVerdict`: the cache, what the fetcher
+ *   asks it, its options, and its answers.
+ */
+export {
+  createRobots,
+  type Robots,
+  type RobotsGate,
+  type RobotsOptions,
+  type RobotsRequest,
+  type RobotsVerdict,
+} from './robots.js';
+/**
+ * - `isInScope`: whether a URL starts with one of a source's scope prefixes (http and https alike).
+ * - `normaliseUrl`: a URL without fragment, with lower-case host and no default port.
+ */
+export { isInScope, normaliseUrl } from './scope.js';
+/**
+ * - `guardUrl`: refuses non-http(s) URLs and hosts that are or resolve to internal addresses.
+ * - `isPrivateAddress`: whether an IP is loopback, private, link-local, CGNAT, multicast, mapped or reserved.
+ * - `resolveHostWithDns`: the system resolver (`dns.promises.lookup`, all addresses).
+ * - `ResolveHost`, `ResolvedAddress`, `GuardOptions`: the injectable resolver and the guard's settings.
+ */
+export {
+  type GuardOptions,
+  guardUrl,
+  isPrivateAddress,
+  type ResolvedAddress,
+  type ResolveHost,
+  resolveHostWithDns,
+} from './ssrf.js';
