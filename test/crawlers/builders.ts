@@ -9,6 +9,15 @@ import {
 export const TEST_USER_AGENT = 'gongkai-test/0.1 (+https://example.org/gongkai)';
 export const fixedClock = () => new Date('2020-06-30T02:00:00Z');
 
+/** A clock the test moves by hand. */
+export function aManualClock(start = '2020-06-30T02:00:00Z'): (() => Date) & { advance(ms: number): void } {
+  let now = new Date(start).getTime();
+  const advance = (ms: number) => {
+    now += ms;
+  };
+  return Object.assign(() => new Date(now), { advance });
+}
+
 /** A resolver that knows only the names given, each with its addresses; it records every name asked. */
 export function aResolver(names: Record<string, string[]>): ResolveHost & { asked: string[] } {
   const asked: string[] = [];
