@@ -1,4 +1,10 @@
-import { type FetchError, findFetchError, PermanentFetchError, RetryableFetchError } from './errors.js';
+import {
+  type FetchError,
+  findFetchError,
+  PermanentFetchError,
+  RetryableFetchError,
+  type RetryableReason,
+} from './errors.js';
 import { parseRetryAfter } from './retry.js';
 
 /** The response headers the crawler uses. */
@@ -87,29 +93,23 @@ function errorCode(error: unknown): string {
   return '';
 }
 
+const RETRYABLE_STATUSES: Readonly<Record<number, [RetryableReason, string]>> = {
+  408: ['request_timeout', '请求超时'],
+  429: ['too_many_requests', '请求过于频繁'],
+};
+
 /** The error for a final status other than 2xx and 304: 408, 429 and 5xx are retryable, with Retry-After. */
 export function statusError(url: string, response: Response, now: Date): FetchError {
-  const status = response.status;
+  const { status } = response;
+  const retryable =
+    RETRYABLE_STATUSES[status] ?? (status >= 500 ? ['server_error', '服务器出错'] : undefined);
+  if (!retryable)
+    return new PermanentFetchError(url, 'client_error', `${url} 返回 HTTP ${status}`, { status });
+  const [reason, what] = retryable;
   const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), now);
-  const details = { status, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) };
   const wait = retryAfterMs === undefined ? '' : `，服务器要求 ${Math.ceil(retryAfterMs / 1000)} 秒后再试`;
-  if (status === 429)
-    return new RetryableFetchError(
-      url,
-      'too_many_requests',
-      `${url} 请求过于频繁（HTTP 429）${wait}`,
-      details,
-    );
-  if (status === 408)
-    return new RetryableFetchError(url, 'request_timeout', `${url} 请求超时（HTTP 408）${wait}`, details);
-  if (status >= 500)
-    return new RetryableFetchError(
-      url,
-      'server_error',
-      `${url} 服务器出错（HTTP ${status}）${wait}`,
-      details,
-    );
-  return new PermanentFetchError(url, 'client_error', `${url} 返回 HTTP ${status}`, { status });
+  const details = { status, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) };
+  return new RetryableFetchError(url, reason, `${url} ${what}（HTTP ${status}）${wait}`, details);
 }
 
 /** The response headers the crawler keeps. */

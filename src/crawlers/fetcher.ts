@@ -1,5 +1,5 @@
 import { Agent } from 'undici';
-import { PermanentFetchError, RetryableFetchError } from './errors.js';
+import { PermanentFetchError } from './errors.js';
 import {
   type FetchedHeaders,
   pickHeaders,
@@ -10,7 +10,7 @@ import {
 } from './fetch-response.js';
 import { type CrawlLog, silentLog } from './log.js';
 import { assertRedirectAllowed, type RedirectHop, redirectTarget } from './redirects.js';
-import type { RobotsGate } from './robots.js';
+import { assertRobotsAllow, type RobotsGate } from './robots.js';
 import { assertInScope, normaliseUrl } from './scope.js';
 import { assertHttpUrl, guardedLookup, guardUrl, type ResolveHost, resolveHostWithDns } from './ssrf.js';
 
@@ -74,109 +74,133 @@ export interface Fetcher {
 
 const ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
 
+/** The fetcher's options with defaults merged, and its two agents (public-only and private-allowed). */
+interface FetcherContext {
+  options: FetcherOptions;
+  resolveHost: ResolveHost;
+  log: CrawlLog;
+  clock: () => Date;
+  agents: { public: Agent; private: Agent };
+}
+
+/** What one fetch carries from hop to hop. */
+interface FetchState extends TransportContext {
+  requestedUrl: string;
+  request: FetchRequest;
+  startedAt: Date;
+  redirects: RedirectHop[];
+}
+
 /** Builds a fetcher on the global `fetch` with undici agents that connect only to addresses the guard let through. */
 export function createFetcher(options: FetcherOptions): Fetcher {
   const resolveHost = options.resolveHost ?? resolveHostWithDns;
-  const log = options.log ?? silentLog;
-  const clock = options.clock ?? (() => new Date());
   const agentFor = (allowPrivate: boolean) =>
     new Agent({
       connect: { timeout: options.connectTimeoutMs, lookup: guardedLookup({ resolveHost, allowPrivate }) },
       headersTimeout: options.timeoutMs,
       bodyTimeout: options.timeoutMs,
     });
-  const agents = { public: agentFor(false), private: agentFor(true) };
-
-  async function checkHop(url: URL, request: FetchRequest): Promise<void> {
-    assertHttpUrl(url);
-    assertInScope(url, request.scope);
-    if (request.robots) await assertRobotsAllow(request.robots, url, request.allowPrivate ?? false);
-    await guardUrl(url, { resolveHost, allowPrivate: request.allowPrivate ?? false });
-  }
-
-  async function send(url: URL, request: FetchRequest, context: TransportContext): Promise<Response> {
-    const headers = requestHeaders(options.userAgent, request);
-    const dispatcher = request.allowPrivate ? agents.private : agents.public;
-    try {
-      // undici 7's Agent serves Node 20's bundled fetch; only their type declarations differ.
-      const init = {
-        headers,
-        redirect: 'manual',
-        signal: context.deadline,
-        dispatcher,
-      } as unknown as RequestInit;
-      return await fetch(url, init);
-    } catch (error) {
-      throw toTransportError(error, { ...context, url: url.href });
-    }
-  }
-
-  async function fetchUrl(url: string, request: FetchRequest = {}): Promise<FetchResult> {
-    const startedAt = clock();
-    const timeoutSignal = AbortSignal.timeout(options.timeoutMs);
-    const deadline = request.signal ? AbortSignal.any([timeoutSignal, request.signal]) : timeoutSignal;
-    const context = { url, timeoutMs: options.timeoutMs, deadline, callerSignal: request.signal };
-    const redirects: RedirectHop[] = [];
-    const seen = new Set<string>();
-    let current = parseUrl(url);
-    for (;;) {
-      seen.add(normaliseUrl(current));
-      await checkHop(current, request);
-      const response = await send(current, request, context);
-      const next = redirectTarget(response, current);
-      if (!next) {
-        const outcome = { url, finalUrl: current.href, redirects, startedAt };
-        return finish(response, outcome, { ...context, url: current.href });
-      }
-      await response.body?.cancel();
-      redirects.push({ url: current.href, status: response.status, location: next.href });
-      log.debug({ url: current.href, status: response.status, location: next.href }, 'following redirect');
-      assertRedirectAllowed(url, next, redirects, seen, options.maxRedirects);
-      current = next;
-    }
-  }
-
-  async function finish(
-    response: Response,
-    outcome: { url: string; finalUrl: string; redirects: RedirectHop[]; startedAt: Date },
-    context: TransportContext,
-  ): Promise<FetchResult> {
-    if (response.status !== 304 && (response.status < 200 || response.status >= 300)) {
-      await response.body?.cancel();
-      throw statusError(context.url, response, clock());
-    }
-    let body: Uint8Array | undefined;
-    if (response.status === 304) await response.body?.cancel();
-    else body = await readBody(response, context);
-    const base = {
-      url: outcome.url,
-      finalUrl: outcome.finalUrl,
-      status: response.status,
-      headers: pickHeaders(response.headers),
-      redirects: outcome.redirects,
-      timing: {
-        startedAt: outcome.startedAt.toISOString(),
-        durationMs: clock().getTime() - outcome.startedAt.getTime(),
-      },
-    };
-    log.debug({ url: base.finalUrl, status: base.status, bytes: body?.byteLength ?? 0 }, 'fetched');
-    return body ? { kind: 'fetched', ...base, body } : { kind: 'not-modified', ...base };
-  }
-
-  async function readBody(response: Response, context: TransportContext): Promise<Uint8Array> {
-    try {
-      return await readCappedBody(response, context.url, options.maxBytes);
-    } catch (error) {
-      throw toTransportError(error, context);
-    }
-  }
-
+  const context: FetcherContext = {
+    options,
+    resolveHost,
+    log: options.log ?? silentLog,
+    clock: options.clock ?? (() => new Date()),
+    agents: { public: agentFor(false), private: agentFor(true) },
+  };
   return {
-    fetch: fetchUrl,
+    fetch: (url, request = {}) => fetchUrl(context, url, request),
     close: async () => {
-      await Promise.all([agents.public.close(), agents.private.close()]);
+      await Promise.all([context.agents.public.close(), context.agents.private.close()]);
     },
   };
+}
+
+async function fetchUrl(context: FetcherContext, url: string, request: FetchRequest): Promise<FetchResult> {
+  const { options, log } = context;
+  const timeoutSignal = AbortSignal.timeout(options.timeoutMs);
+  const deadline = request.signal ? AbortSignal.any([timeoutSignal, request.signal]) : timeoutSignal;
+  const state: FetchState = {
+    url,
+    requestedUrl: url,
+    timeoutMs: options.timeoutMs,
+    deadline,
+    callerSignal: request.signal,
+    request,
+    startedAt: context.clock(),
+    redirects: [],
+  };
+  const seen = new Set<string>();
+  let current = parseUrl(url);
+  for (;;) {
+    seen.add(normaliseUrl(current));
+    await checkHop(context, current, request);
+    const response = await send(context, current, state);
+    const next = redirectTarget(response, current);
+    if (!next) return finish(context, response, { ...state, url: current.href });
+    await response.body?.cancel();
+    state.redirects.push({ url: current.href, status: response.status, location: next.href });
+    log.debug({ url: current.href, status: response.status, location: next.href }, 'following redirect');
+    assertRedirectAllowed(url, next, state.redirects, seen, options.maxRedirects);
+    current = next;
+  }
+}
+
+async function checkHop(context: FetcherContext, url: URL, request: FetchRequest): Promise<void> {
+  const allowPrivate = request.allowPrivate ?? false;
+  assertHttpUrl(url);
+  assertInScope(url, request.scope);
+  if (request.robots) await assertRobotsAllow(request.robots, url, allowPrivate);
+  await guardUrl(url, { resolveHost: context.resolveHost, allowPrivate });
+}
+
+async function send(context: FetcherContext, url: URL, state: FetchState): Promise<Response> {
+  const headers = requestHeaders(context.options.userAgent, state.request);
+  const dispatcher = state.request.allowPrivate ? context.agents.private : context.agents.public;
+  try {
+    // undici 7's Agent serves Node 20's bundled fetch; only their type declarations differ.
+    const init = {
+      headers,
+      redirect: 'manual',
+      signal: state.deadline,
+      dispatcher,
+    } as unknown as RequestInit;
+    return await fetch(url, init);
+  } catch (error) {
+    throw toTransportError(error, { ...state, url: url.href });
+  }
+}
+
+/** Turns the last hop's response into a result: the body for a 2xx, not-modified for a 304, else an error. */
+async function finish(context: FetcherContext, response: Response, state: FetchState): Promise<FetchResult> {
+  const { status } = response;
+  if (status !== 304 && (status < 200 || status >= 300)) {
+    await response.body?.cancel();
+    throw statusError(state.url, response, context.clock());
+  }
+  let body: Uint8Array | undefined;
+  if (status === 304) await response.body?.cancel();
+  else body = await readBody(context, response, state);
+  const base = {
+    url: state.requestedUrl,
+    finalUrl: state.url,
+    status,
+    headers: pickHeaders(response.headers),
+    redirects: state.redirects,
+    timing: {
+      startedAt: state.startedAt.toISOString(),
+      durationMs: context.clock().getTime() - state.startedAt.getTime(),
+    },
+  };
+  context.log.debug({ url: base.finalUrl, status, bytes: body?.byteLength ?? 0 }, 'fetched');
+  return body ? { kind: 'fetched', ...base, body } : { kind: 'not-modified', ...base };
+}
+
+async function readBody(context: FetcherContext, response: Response, state: FetchState): Promise<Uint8Array> {
+  try {
+    return await readCappedBody(response, state.url, context.options.maxBytes);
+  } catch (error) {
+    throw toTransportError(error, state);
+  }
 }
 
 function parseUrl(url: string): URL {
@@ -196,19 +220,4 @@ function requestHeaders(userAgent: string, request: FetchRequest): Record<string
   if (request.validators?.etag) headers['if-none-match'] = request.validators.etag;
   if (request.validators?.lastModified) headers['if-modified-since'] = request.validators.lastModified;
   return headers;
-}
-
-async function assertRobotsAllow(robots: RobotsGate, url: URL, allowPrivate: boolean): Promise<void> {
-  const verdict = await robots.verdict(url.href, { allowPrivate });
-  if (verdict.kind === 'disallowed') {
-    throw new PermanentFetchError(
-      url.href,
-      'robots_disallowed',
-      `${url.origin}/robots.txt 不允许抓取 ${url.href}`,
-    );
-  }
-  if (verdict.kind === 'unavailable') {
-    const message = `暂时无法读取 ${url.origin}/robots.txt（${verdict.detail}），按全站禁止处理，稍后再试`;
-    throw new RetryableFetchError(url.href, 'robots_unavailable', message);
-  }
 }

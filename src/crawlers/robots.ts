@@ -1,6 +1,6 @@
 import robotsParserCjs from 'robots-parser';
 import { decodeBody } from './charset.js';
-import { FetchError, type PermanentReason } from './errors.js';
+import { FetchError, PermanentFetchError, type PermanentReason, RetryableFetchError } from './errors.js';
 import type { Fetcher } from './fetcher.js';
 import { type CrawlLog, silentLog } from './log.js';
 
@@ -66,60 +66,26 @@ export function createRobots(options: RobotsOptions): Robots {
   const log = options.log ?? silentLog;
   const entries = new Map<string, Entry>();
 
-  async function load(origin: string, request: RobotsRequest): Promise<RobotsFile> {
-    const robotsUrl = `${origin}/robots.txt`;
-    try {
-      const result = await options.fetcher.fetch(robotsUrl, {
-        allowPrivate: request.allowPrivate ?? false,
-        accept: 'text/plain,*/*;q=0.5',
-      });
-      if (result.kind === 'not-modified')
-        return { kind: 'unavailable', detail: 'HTTP 304 without validators' };
-      return {
-        kind: 'rules',
-        robot: robotsParser(robotsUrl, decodeBody(result.body, result.headers.contentType).text),
-      };
-    } catch (error) {
-      if (!(error instanceof FetchError)) throw error;
-      if (ALLOW_ALL.has(error.reason as PermanentReason)) return { kind: 'allow-all', detail: error.message };
-      return { kind: 'unavailable', detail: error.message };
-    }
-  }
-
   function fileFor(origin: string, request: RobotsRequest = {}): Promise<RobotsFile> {
-    const now = options.clock().getTime();
     const cached = entries.get(origin);
-    if (cached && cached.expiresAt > now) return cached.file;
-    const entry: Entry = { file: load(origin, request), expiresAt: Number.POSITIVE_INFINITY };
+    if (cached && cached.expiresAt > options.clock().getTime()) return cached.file;
+    // Kept while in flight, so concurrent questions share one fetch.
+    const entry: Entry = { file: loadRobotsFile(options.fetcher, origin, request), expiresAt: Infinity };
     entries.set(origin, entry);
     entry.file.then(
       (file) => {
-        entry.expiresAt =
-          options.clock().getTime() + (file.kind === 'unavailable' ? unavailableTtlMs : ttlMs);
-        const level = file.kind === 'unavailable' ? 'warn' : 'debug';
-        log[level](
-          { origin, kind: file.kind, ...('detail' in file ? { detail: file.detail } : {}) },
-          'robots.txt read',
-        );
+        const unavailable = file.kind === 'unavailable';
+        entry.expiresAt = options.clock().getTime() + (unavailable ? unavailableTtlMs : ttlMs);
+        const detail = file.kind === 'rules' ? {} : { detail: file.detail };
+        log[unavailable ? 'warn' : 'debug']({ origin, kind: file.kind, ...detail }, 'robots.txt read');
       },
       () => entries.delete(origin),
     );
     return entry.file;
   }
 
-  async function verdict(url: string, request?: RobotsRequest): Promise<RobotsVerdict> {
-    const file = await fileFor(new URL(url).origin, request);
-    switch (file.kind) {
-      case 'allow-all':
-        return { kind: 'allowed' };
-      case 'unavailable':
-        return { kind: 'unavailable', detail: file.detail };
-      case 'rules':
-        return file.robot.isAllowed(url, options.userAgent) === false
-          ? { kind: 'disallowed' }
-          : { kind: 'allowed' };
-    }
-  }
+  const verdict = async (url: string, request?: RobotsRequest) =>
+    verdictOf(await fileFor(new URL(url).origin, request), url, options.userAgent);
 
   return {
     verdict,
@@ -130,4 +96,52 @@ export function createRobots(options: RobotsOptions): Robots {
       return seconds === undefined ? undefined : seconds * 1000;
     },
   };
+}
+
+async function loadRobotsFile(
+  fetcher: Pick<Fetcher, 'fetch'>,
+  origin: string,
+  request: RobotsRequest,
+): Promise<RobotsFile> {
+  const robotsUrl = `${origin}/robots.txt`;
+  try {
+    const result = await fetcher.fetch(robotsUrl, {
+      allowPrivate: request.allowPrivate ?? false,
+      accept: 'text/plain,*/*;q=0.5',
+    });
+    if (result.kind === 'not-modified') return { kind: 'unavailable', detail: 'HTTP 304 without validators' };
+    const text = decodeBody(result.body, result.headers.contentType).text;
+    return { kind: 'rules', robot: robotsParser(robotsUrl, text) };
+  } catch (error) {
+    if (!(error instanceof FetchError)) throw error;
+    if (ALLOW_ALL.has(error.reason as PermanentReason)) return { kind: 'allow-all', detail: error.message };
+    return { kind: 'unavailable', detail: error.message };
+  }
+}
+
+function verdictOf(file: RobotsFile, url: string, userAgent: string): RobotsVerdict {
+  switch (file.kind) {
+    case 'allow-all':
+      return { kind: 'allowed' };
+    case 'unavailable':
+      return { kind: 'unavailable', detail: file.detail };
+    case 'rules':
+      return file.robot.isAllowed(url, userAgent) === false ? { kind: 'disallowed' } : { kind: 'allowed' };
+  }
+}
+
+/** Throws `robots_disallowed` (permanent) or `robots_unavailable` (retryable) unless the gate allows the URL. */
+export async function assertRobotsAllow(robots: RobotsGate, url: URL, allowPrivate: boolean): Promise<void> {
+  const verdict = await robots.verdict(url.href, { allowPrivate });
+  if (verdict.kind === 'disallowed') {
+    throw new PermanentFetchError(
+      url.href,
+      'robots_disallowed',
+      `${url.origin}/robots.txt 不允许抓取 ${url.href}`,
+    );
+  }
+  if (verdict.kind === 'unavailable') {
+    const message = `暂时无法读取 ${url.origin}/robots.txt（${verdict.detail}），按全站禁止处理，稍后再试`;
+    throw new RetryableFetchError(url.href, 'robots_unavailable', message);
+  }
 }

@@ -115,6 +115,7 @@ describe('createFetcher', () => {
   describe('redirects', () => {
     it('follows five redirects and returns the chain', async () => {
       const result = await fetcher.fetch(server().url('/five-1'), local);
+      expect(result.url).toBe(server().url('/five-1'));
       expect(result.finalUrl).toBe(server().url('/page'));
       expect(
         result.redirects.map((hop) => [
