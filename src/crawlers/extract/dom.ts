@@ -1,0 +1,169 @@
+import type { CheerioAPI } from 'cheerio';
+import * as cheerio from 'cheerio';
+import type { AnyNode, Element } from 'domhandler';
+
+/** Longer input is cut here, so every extractor's work stays bounded. */
+export const MAX_HTML_CHARS = 5_000_000;
+
+/** A parsed page: the cheerio document plus the URL its relative links resolve against. */
+export interface HtmlDoc {
+  readonly $: CheerioAPI;
+  readonly root: AnyNode;
+  readonly html: string;
+  readonly url: string | undefined;
+  readonly baseUrl: string | undefined;
+  readonly truncated: boolean;
+}
+
+/** Elements whose content is never text of the page. */
+const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'textarea', 'select', 'svg']);
+
+export function parseHtml(html: string, url?: string): HtmlDoc {
+  const truncated = html.length > MAX_HTML_CHARS;
+  const text = truncated ? html.slice(0, MAX_HTML_CHARS) : html;
+  const $ = cheerio.load(text, { xml: { xmlMode: false } });
+  const pageUrl = absoluteUrl(url);
+  const baseUrl = resolveUrl($('base[href]').first().attr('href'), pageUrl) ?? pageUrl;
+  return { $, root: $.root().get(0) as AnyNode, html: text, url: pageUrl, baseUrl, truncated };
+}
+
+function absoluteUrl(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return new URL(url).href;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The absolute http(s) URL of `href` against `base`, or undefined for script, mail and broken links. */
+export function resolveUrl(href: string | undefined, base: string | undefined): string | undefined {
+  const value = href?.trim();
+  if (!value || value.startsWith('#') || /^(javascript|mailto|tel|data|about):/i.test(value))
+    return undefined;
+  try {
+    const url = base ? new URL(value, base) : new URL(value);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+    url.hash = '';
+    return url.href;
+  } catch {
+    return undefined;
+  }
+}
+
+export function isElement(node: AnyNode): node is Element {
+  const kind = node.type as string;
+  return kind === 'tag' || kind === 'script' || kind === 'style';
+}
+
+export function isSkipped(el: Element): boolean {
+  return SKIPPED.has(el.name);
+}
+
+/** Callbacks of `walk`; `enter` returning false skips the element's children (and its `exit`). */
+export interface Visitor {
+  enter?(el: Element): boolean | undefined;
+  exit?(el: Element): void;
+  text?(text: string, parent: Element | null): void;
+}
+
+/** Visits the tree in document order without recursion (100,000 nested tags cannot overflow the stack), at most `maxNodes` nodes; false when it stopped there. */
+export function walk(root: AnyNode, visitor: Visitor, maxNodes = Number.POSITIVE_INFINITY): boolean {
+  const stack: Array<{ node: AnyNode; leaving: boolean }> = [{ node: root, leaving: false }];
+  let visited = 0;
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    const { node } = item;
+    if (item.leaving) {
+      visitor.exit?.(node as Element);
+      continue;
+    }
+    if (++visited > maxNodes) return false;
+    const kind = node.type as string;
+    if (kind === 'text') {
+      visitor.text?.((node as { data: string }).data, node.parent as Element | null);
+      continue;
+    }
+    if (isElement(node)) {
+      if (visitor.enter?.(node) === false) continue;
+      stack.push({ node, leaving: true });
+    } else if (kind !== 'root') {
+      continue;
+    }
+    const children = (node as Element).children;
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i];
+      if (child) stack.push({ node: child, leaving: false });
+    }
+  }
+  return true;
+}
+
+/** Collapses runs of white space (including 全角 and no-break spaces) and drops it between CJK characters. */
+export function cleanText(text: string): string {
+  return text
+    .replace(/[\s\u00a0\u3000\ufeff]+/g, ' ')
+    .replace(
+      /([\u2e80-\u9fff\uff00-\uffef，。、；：！？）」』】])\s(?=[\u2e80-\u9fff\uff00-\uffef（「『【])/g,
+      '$1',
+    )
+    .trim();
+}
+
+/** Tags after which text continues on a new line. */
+export const BLOCK_TAGS = new Set(
+  'p div br li ul ol dl dt dd tr td th table tbody thead tfoot h1 h2 h3 h4 h5 h6 section article header footer main aside nav blockquote pre center hr form address figure figcaption'.split(
+    ' ',
+  ),
+);
+
+/** The visible text of a subtree, without scripts and styles, cut at `maxChars`. */
+export function textOf(
+  root: AnyNode,
+  maxChars = 100_000,
+  skip?: (el: Element) => boolean,
+  maxNodes = Number.POSITIVE_INFINITY,
+): string {
+  const parts: string[] = [];
+  let length = 0;
+  walk(
+    root,
+    {
+      enter: (el) => {
+        if (length >= maxChars || isSkipped(el) || skip?.(el)) return false;
+        if (BLOCK_TAGS.has(el.name)) parts.push('\n');
+        return undefined;
+      },
+      text: (text) => {
+        if (length >= maxChars) return;
+        parts.push(text);
+        length += text.length;
+      },
+    },
+    maxNodes,
+  );
+  return cleanText(parts.join('').slice(0, maxChars));
+}
+
+/** The text of every script element, in document order. */
+export function scriptTexts(doc: HtmlDoc): string[] {
+  return doc
+    .$('script')
+    .toArray()
+    .map((el) => el.children.map((c) => ('data' in c ? String(c.data) : '')).join(''))
+    .filter((text) => text.length > 0);
+}
+
+/** The elements matching `selector`, or undefined when the selector is invalid. */
+export function selectAll(doc: HtmlDoc, selector: string): Element[] | undefined {
+  try {
+    return doc.$(selector).toArray().filter(isElement);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The element's class and id tokens, lower-cased. */
+export function nameTokens(el: Element): string[] {
+  const text = `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`.toLowerCase();
+  return text.split(/\s+/).filter((t) => t.length > 0);
+}
