@@ -3,6 +3,7 @@ import { CalendarRangeError, DataFileError, InvalidDateError } from './catalog/i
 import { registerCatalogCommand } from './cli/catalog-command.js';
 import { CliContext, type CliIo, type GlobalOptions, UsageError } from './cli/context.js';
 import { registerDeadlineCommand } from './cli/deadline-command.js';
+import { registerDemoSiteCommand } from './cli/demo-site-command.js';
 import { registerStoreCommands } from './cli/store-commands.js';
 import { StoreError } from './store/index.js';
 
@@ -32,6 +33,7 @@ export function buildProgram(io: CliIo): Command {
   registerStoreCommands(program, context);
   registerCatalogCommand(program, context);
   registerDeadlineCommand(program, context);
+  registerDemoSiteCommand(program, context);
   for (const cmd of program.commands)
     cmd.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   return program;

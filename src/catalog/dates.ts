@@ -72,6 +72,12 @@ export function calendarDaysInclusive(start: IsoDate, end: IsoDate): number {
   return toDayNumber(end) - toDayNumber(start) + 1;
 }
 
+/** The ISO date of a year, month (1–12) and day, clamped to the month's last day. */
+export function isoDate(year: number, month: number, day: number): IsoDate {
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(day, last)).padStart(2, '0')}`;
+}
+
 /** The year of a date. */
 export function yearOf(date: IsoDate): number {
   return Number(date.slice(0, 4));

@@ -19,10 +19,13 @@ export { CHANNEL_NAMES, CHANNELS, type ChannelName, resolveChannel } from './cha
 export {
   addCalendarDays,
   calendarDaysInclusive,
+  fromDayNumber,
   InvalidDateError,
   type IsoDate,
   IsoDateSchema,
+  isoDate,
   parseIsoDate,
+  toDayNumber,
   tryParseIsoDate,
   weekdayNameZh,
   weekdayOf,
