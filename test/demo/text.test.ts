@@ -273,6 +273,7 @@ describe('COMPOSERS', () => {
           const input = anInput(e, seed);
           const post = compose(kind, input);
           const text = fullText(post);
+          expect(text, `${e.id} ${seed}`).not.toMatch(/undefined|NaN|\[object/);
           const marked = post.blocks.filter(
             (b) => b.kind !== 'table' && /公示期(?!间)|公示时间|起公示/.test(b.text),
           );

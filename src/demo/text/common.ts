@@ -5,11 +5,15 @@ import { countExposed } from './exposure.js';
 import { formatDate, noticeSentence, pickDateStyle } from './format.js';
 import type { Block, ComposedAttachment, ComposedPost, ComposeInput, DateStyle } from './types.js';
 
-/** 一 … 二十, for numbered announcements. */
-export const NUMERALS = [
-  ...'一二三四五六七八九十',
-  ...['十一', '十二', '十三', '十四', '十五', '十六', '十七', '十八', '十九', '二十'],
-];
+const DIGITS = '〇一二三四五六七八九';
+
+/** The Chinese numeral of the i-th entry (0 → 一, 10 → 十一, 46 → 四十七), for numbered announcements. */
+export function numeral(i: number): string {
+  const n = i + 1;
+  const [tens, ones] = [Math.floor(n / 10), n % 10];
+  if (tens === 0) return DIGITS[ones] as string;
+  return `${tens === 1 ? '' : DIGITS[tens]}十${ones === 0 ? '' : DIGITS[ones]}`;
+}
 
 export const para = (text: string): Block => ({ kind: 'p', text });
 export const heading = (text: string): Block => ({ kind: 'h', text });
@@ -18,7 +22,7 @@ export const table = (rows: string[][]): Block => ({ kind: 'table', rows });
 /** Paragraphs numbered 一、二、三 … in the given style (一、 or （一）). */
 export function enumerate(lines: readonly string[], style: 'dun' | 'paren' = 'dun'): Block[] {
   return lines.map((line, i) =>
-    para(style === 'dun' ? `${NUMERALS[i]}、${line}` : `（${NUMERALS[i]}）${line}`),
+    para(style === 'dun' ? `${numeral(i)}、${line}` : `（${numeral(i)}）${line}`),
   );
 }
 

@@ -53,7 +53,7 @@ const AFTER_TITLES: Title[] = [
   { make: (c) => `${c.p.village}${c.year}年扶贫项目完工后公告` },
   { needs: '检查验收结果', make: (c) => `${c.p.name}验收结果公示` },
   { needs: '资金使用', make: (c) => `${c.p.name}资金使用情况公示` },
-  { needs: '项目实施结果', make: (c) => `${c.p.name}项目实施结果公告` },
+  { needs: '项目实施结果', make: (c) => `${c.p.name}实施结果公告` },
   { make: (c) => `${c.p.village}扶贫项目实施后公示（${c.p.name}）` },
 ];
 

@@ -1,5 +1,5 @@
 import type { DemoEvent } from '../model.js';
-import { NUMERALS } from './common.js';
+import { numeral } from './common.js';
 
 /** The policy payload of an event. */
 export type Policy = Extract<DemoEvent['payload'], { kind: 'policy' }>;
@@ -109,7 +109,7 @@ export function documentLines(policy: Policy, place: string): string[] {
       '一、总体要求',
       `以习近平新时代中国特色社会主义思想为指导，坚持精准扶贫、精准脱贫基本方略，${t.purpose}。`,
       '二、重点任务',
-      ...t.points.map((p, i) => `（${NUMERALS[i]}）${p}。`),
+      ...t.points.map((p, i) => `（${numeral(i)}）${p}。`),
       '三、保障措施',
       '各级各部门要提高思想认识，加强组织领导，明确责任分工，确保各项任务落到实处。',
     ];
@@ -121,5 +121,5 @@ export function documentLines(policy: Policy, place: string): string[] {
     `本${word}由${policy.issuer.split(' ')[0]}负责解释。`,
     `本${word}自印发之日起施行。`,
   ];
-  return articles.map((a, i) => `第${NUMERALS[i]}条　${a}`);
+  return articles.map((a, i) => `第${numeral(i)}条　${a}`);
 }

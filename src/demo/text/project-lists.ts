@@ -6,7 +6,7 @@ import {
   enumerate,
   finish,
   heading,
-  NUMERALS,
+  numeral,
   para,
   signatureOf,
   table,
@@ -57,7 +57,10 @@ function intro(c: Ctx): string {
       return `${approver}《关于${c.year}年扶贫资金项目计划的批复》（三示范脱贫指〔${c.year}〕${rng.int(3, 30)}号）已下达，现将涉及${scope}的批复项目公示如下。`;
     }
     case 'completion':
-      return `${bodyLabel(body, rng)}现将${scope}${c.year}年度扶贫资金项目计划完成情况公告如下。`;
+      return rng.pick([
+        `根据扶贫资金项目公告公示制度要求，现将${scope}${c.year}年度扶贫资金项目计划完成情况公告如下。`,
+        `${c.year}年度扶贫资金项目计划已执行至年底，${bodyLabel(body, rng)}现将完成情况公告如下。`,
+      ]);
   }
 }
 
@@ -116,8 +119,8 @@ function sections(c: Ctx): Block[] {
   const parts: Block[] = [para(intro(c))];
   let n = 0;
   const facts = summary(c);
-  if (facts.length > 0) parts.push(heading(`${NUMERALS[n++]}、基本情况`), para(facts.join('')));
-  parts.push(heading(`${NUMERALS[n++]}、项目明细`), table(projectTable(c.projects, c.columns)));
+  if (facts.length > 0) parts.push(heading(`${numeral(n++)}、基本情况`), para(facts.join('')));
+  parts.push(heading(`${numeral(n++)}、项目明细`), table(projectTable(c.projects, c.columns)));
   return parts;
 }
 
