@@ -133,11 +133,5 @@ export function pickStable<T>(rng: Rng, all: readonly T[], eligible: (t: T) => b
 export const free = (input: ComposeInput, key: string): boolean =>
   input.include.has(key) || !input.keys.includes(key);
 
-/** A helper bound to one input: whether a key is to be stated. */
-export const stating =
-  (input: ComposeInput) =>
-  (key: string): boolean =>
-    input.include.has(key);
-
 /** Money in 万元 for table cells: 41.60. */
 export const wan = (yuan: number): string => (yuan / 10_000).toFixed(2);
