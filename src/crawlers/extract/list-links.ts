@@ -44,7 +44,7 @@ export function anchorsOf(doc: HtmlDoc): Anchor[] {
       const part = parseHtml(fragment.html, doc.baseUrl);
       const found = part.$('a[href]').toArray();
       const list = fragments.get(fragment.host) ?? [];
-      list.push(...found.map((a) => ({ a, host: fragment.host, baseUrl: doc.baseUrl })));
+      for (const a of found) list.push({ a, host: fragment.host, baseUrl: doc.baseUrl });
       fragments.set(fragment.host, list);
     }
   }
@@ -54,7 +54,7 @@ export function anchorsOf(doc: HtmlDoc): Anchor[] {
       if (el.name === 'a' && el.attribs.href !== undefined)
         anchors.push({ a: el, host: el, baseUrl: doc.baseUrl });
       const inFragment = fragments.get(el);
-      if (inFragment) anchors.push(...inFragment);
+      for (const anchor of inFragment ?? []) anchors.push(anchor);
       return undefined;
     },
   });
