@@ -14,7 +14,7 @@ import { type PageMeta, pageMetaOf, readMetaMap } from './meta-tags.js';
 import { type SignatureBlock, signatureOf } from './signature-block.js';
 import { type Block, blocksOf, blocksText } from './text-blocks.js';
 import { classifyUrl } from './url-patterns.js';
-import { wechatFactsOf } from './wechat.js';
+import { type WechatFacts, wechatFactsOf } from './wechat.js';
 
 /** Where the title came from, best first. */
 export type TitleSource =
@@ -113,39 +113,76 @@ function attachmentsOf(doc: HtmlDoc, chrome: Set<Element>, detailDoc: HtmlDoc | 
   return links.filter((link) => !seen.has(link.url) && Boolean(seen.add(link.url)));
 }
 
-/** Extracts title, publication time, metadata, header block, body (paragraphs and tables), attachments and 落款. */
-export function extractArticle(html: string, url?: string): ExtractedArticle {
-  const first = parseHtml(html, url);
-  const meta = pageMetaOf(first);
-  const doc = withPageUrl(first, meta);
-  const family = detectFamily(doc);
-  const chrome = findChrome(doc);
-  const wechat = family === 'wechat' ? wechatFactsOf(doc, readMetaMap(doc)) : {};
-  const detail = gkmlptDetailOf(doc);
+interface PageParts {
+  doc: HtmlDoc;
+  meta: PageMeta;
+  family: CmsFamily | undefined;
+  chrome: Set<Element>;
+  wechat: WechatFacts;
+  detail: GkmlptDetail | undefined;
+}
+
+/** The body: a known or dense container, or gkmlpt's DETAIL content when the page has no known container. */
+function readBody({ doc, family, chrome, detail }: PageParts) {
   const container = findBodyContainer(doc, family, chrome);
   const detailDoc =
     container.source !== 'known-container' && detail?.contentHtml
       ? parseHtml(detail.contentHtml, doc.baseUrl)
       : undefined;
-  const bodyRoot = (detailDoc?.root ?? container.el) as Element;
-  const blocks = blocksOf(bodyRoot);
-  const header = mergeDetailHeader(headerBlockOf(doc), detail);
+  const root = (detailDoc?.root ?? container.el) as Element;
+  const blocks = blocksOf(root);
+  return {
+    detailDoc,
+    heading: detailDoc ? undefined : container.el,
+    source: detailDoc ? ('gkmlpt-detail' as const) : container.source,
+    body: {
+      text: blocksText(blocks),
+      blocks,
+      tables: blocks.flatMap((b) => (b.kind === 'table' ? [b.rows] : [])),
+    },
+    imageCount: imageCount(root, detailDoc ?? doc),
+  };
+}
+
+function readTitle({ doc, meta, chrome, wechat, detail }: PageParts, container: Element | undefined) {
   const titleTag = titleTagText(doc, meta);
-  const title = pickTitle([
+  return pickTitle([
     ['meta', meta.title],
     [wechat.titleFrom ?? 'og:title', wechat.title],
     ['gkmlpt-detail', detail?.title],
-    ['heading', headingNear(doc, detailDoc ? undefined : container.el, chrome, titleTag)],
+    ['heading', headingNear(doc, container, chrome, titleTag)],
     ['title-tag', titleTag],
   ]);
-  const published = pickPublished([
+}
+
+function readPublished({ doc, meta, wechat, detail }: PageParts, header: HeaderBlock) {
+  return pickPublished([
     ['header', header.publishedOn === undefined ? undefined : normaliseNumericDate(header.publishedOn)],
     ['meta', meta.pubDate],
     ['wechat-ct', wechat.publishedAt],
     ['gkmlpt-detail', detail?.publishedAt],
     ['url', doc.url ? classifyUrl(doc.url)?.dateHint : undefined],
   ]);
-  const signature = signatureOf(blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : [])));
+}
+
+function readParts(html: string, url: string | undefined): PageParts {
+  const first = parseHtml(html, url);
+  const meta = pageMetaOf(first);
+  const doc = withPageUrl(first, meta);
+  const family = detectFamily(doc);
+  const wechat = family === 'wechat' ? wechatFactsOf(doc, readMetaMap(doc)) : {};
+  return { doc, meta, family, chrome: findChrome(doc), wechat, detail: gkmlptDetailOf(doc) };
+}
+
+/** Extracts title, publication time, metadata, header block, body (paragraphs and tables), attachments and 落款. */
+export function extractArticle(html: string, url?: string): ExtractedArticle {
+  const parts = readParts(html, url);
+  const { doc, meta, family, wechat } = parts;
+  const { body, detailDoc, heading, source, imageCount } = readBody(parts);
+  const header = mergeDetailHeader(headerBlockOf(doc), parts.detail);
+  const title = readTitle(parts, heading);
+  const published = readPublished(parts, header);
+  const signature = signatureOf(body.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : [])));
   return {
     ...(doc.url === undefined ? {} : { url: doc.url }),
     ...(family === undefined ? {} : { family }),
@@ -153,19 +190,15 @@ export function extractArticle(html: string, url?: string): ExtractedArticle {
     ...(published === undefined ? {} : { publishedAt: published.publishedAt }),
     meta,
     header,
-    body: {
-      text: blocksText(blocks),
-      blocks,
-      tables: blocks.flatMap((b) => (b.kind === 'table' ? [b.rows] : [])),
-    },
-    attachments: attachmentsOf(doc, chrome, detailDoc),
-    imageCount: imageCount(bodyRoot, detailDoc ?? doc),
+    body,
+    attachments: attachmentsOf(doc, parts.chrome, detailDoc),
+    imageCount,
     ...(signature === undefined ? {} : { signature }),
     ...(wechat.account === undefined ? {} : { wechatAccount: wechat.account }),
     sources: {
       ...(title === undefined ? {} : { title: title.source }),
       ...(published === undefined ? {} : { publishedAt: published.source }),
-      body: detailDoc ? 'gkmlpt-detail' : container.source,
+      body: source,
     },
     truncated: doc.truncated,
   };

@@ -1,7 +1,11 @@
 import type { CheerioAPI } from 'cheerio';
 import * as cheerio from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
+import { isElement, walk } from './dom-walk.js';
 import { limitNesting } from './nesting-limit.js';
+import { capDepth, MAX_PARSE_DEPTH } from './tree-depth.js';
+
+export { isElement, type Visitor, walk } from './dom-walk.js';
 
 /** Longer input is cut here, so every extractor's work stays bounded. */
 export const MAX_HTML_CHARS = 5_000_000;
@@ -18,63 +22,6 @@ export interface HtmlDoc {
 
 /** Elements whose content is never text of the page. */
 const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'textarea', 'select', 'svg']);
-
-/** Deeper elements are flattened into their ancestor at this depth: selector engines slow down with depth. */
-const MAX_DEPTH = 150;
-/** Opening tags nested deeper than this are dropped before parsing (see `limitNesting`). */
-const MAX_PARSE_DEPTH = 400;
-
-/** Subtrees this shallow stay whole when flattened, so a link keeps its text and a list item its date. */
-const KEPT_HEIGHT = 4;
-
-function heightsBelow(el: Element): Map<Element, number> {
-  const heights = new Map<Element, number>();
-  const stack: number[] = [0];
-  walk(el, {
-    enter: () => {
-      stack.push(0);
-      return undefined;
-    },
-    exit: (node) => {
-      const height = (stack.pop() ?? 0) + 1;
-      heights.set(node, height);
-      stack[stack.length - 1] = Math.max(stack[stack.length - 1] ?? 0, height);
-    },
-  });
-  return heights;
-}
-
-/** Hoists the deep descendants of `el` to be its children, in document order; shallow subtrees stay whole. */
-function flatten(el: Element): void {
-  const heights = heightsBelow(el);
-  const flat: AnyNode[] = [];
-  const pending = [...el.children].reverse();
-  for (let node = pending.pop(); node; node = pending.pop()) {
-    flat.push(node);
-    if (isElement(node) && (heights.get(node) ?? 0) > KEPT_HEIGHT) {
-      for (let i = node.children.length - 1; i >= 0; i--) pending.push(node.children[i] as AnyNode);
-      node.children = [];
-    }
-  }
-  flat.forEach((node, i) => {
-    node.parent = el;
-    node.prev = (flat[i - 1] as Element | undefined) ?? null;
-    node.next = (flat[i + 1] as Element | undefined) ?? null;
-  });
-  el.children = flat as Element[];
-}
-
-/** Bounds the tree's depth, so no page can make selector matching quadratic. */
-function capDepth(root: AnyNode): void {
-  const stack: Array<[AnyNode, number]> = [[root, 0]];
-  for (let item = stack.pop(); item; item = stack.pop()) {
-    const [node, depth] = item;
-    if (depth >= MAX_DEPTH && isElement(node)) flatten(node);
-    else
-      for (const child of (node as Element).children ?? [])
-        if (isElement(child)) stack.push([child, depth + 1]);
-  }
-}
 
 export function parseHtml(html: string, url?: string): HtmlDoc {
   const truncated = html.length > MAX_HTML_CHARS;
@@ -110,46 +57,8 @@ export function resolveUrl(href: string | undefined, base: string | undefined): 
   }
 }
 
-export function isElement(node: AnyNode): node is Element {
-  const kind = node.type as string;
-  return kind === 'tag' || kind === 'script' || kind === 'style';
-}
-
 export function isSkipped(el: Element): boolean {
   return SKIPPED.has(el.name);
-}
-
-/** Callbacks of `walk`; `enter` returning false skips the element's children (and its `exit`). */
-export interface Visitor {
-  enter?(el: Element): boolean | undefined;
-  exit?(el: Element): void;
-  text?(text: string, parent: Element | null): void;
-}
-
-/** Visits the tree in document order without recursion (100,000 nested tags cannot overflow the stack), at most `maxNodes` nodes; false when it stopped there. */
-export function walk(root: AnyNode, visitor: Visitor, maxNodes = Number.POSITIVE_INFINITY): boolean {
-  // One frame per open element with the index of its next child, so a node with 100,000 children costs nothing up front.
-  const frames: Array<{ node: AnyNode; next: number }> = [];
-  let visited = 0;
-  const visit = (node: AnyNode): void => {
-    const kind = node.type as string;
-    if (kind === 'text') visitor.text?.((node as { data: string }).data, node.parent as Element | null);
-    else if (isElement(node) ? visitor.enter?.(node) !== false : kind === 'root')
-      frames.push({ node, next: 0 });
-  };
-  visit(root);
-  for (let frame = frames.at(-1); frame; frame = frames.at(-1)) {
-    const child = (frame.node as Element).children[frame.next++];
-    if (child === undefined) {
-      frames.pop();
-      if (isElement(frame.node)) visitor.exit?.(frame.node);
-    } else if (++visited > maxNodes) {
-      return false;
-    } else {
-      visit(child);
-    }
-  }
-  return true;
 }
 
 /** Collapses runs of white space (including 全角 and no-break spaces) and drops it between CJK characters. */

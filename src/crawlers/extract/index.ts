@@ -1,6 +1,9 @@
-/** Pure extraction from saved pages: URL shapes, page metadata, 信息公开 header blocks, articles, lists, attachments. */
+/**
+ * Pure extraction from saved pages — URL shapes, page `<meta>` tags, the 信息公开 header block, articles, list
+ * pages — plus the text of attached files. No network, no store; hostile input never throws.
+ */
 
-/** An article page read whole: title, time, metadata, header, body, attachments, 落款. */
+/** Reads an article page whole: title, time, metadata, header, body with tables, attachments and 落款. */
 export {
   type ArticleBody,
   type ExtractedArticle,
@@ -8,54 +11,53 @@ export {
   type PublishedSource,
   type TitleSource,
 } from './article.js';
-/** How the body container was chosen. */
+/** How an article's body container was chosen. */
 export type { BodySource } from './article-body.js';
-/** Text and tables of an attached file (xlsx, docx, pdf, doc). */
+/** Reads the text and tables of an xlsx, docx, pdf or doc attachment, within size and time limits. */
 export {
   type AttachmentText,
   type AttachmentTextOptions,
   extractAttachmentText,
+  type TextFormat,
 } from './attachment-text.js';
-/** Attachment links and the extensions that make a link one. */
+/** An attachment link, and the file extensions that make a link one. */
 export { ATTACHMENT_EXTENSIONS, type AttachmentLink } from './attachments.js';
+/** The CMS profile contract: family, URL facts, pagination, embedded list fragments. */
 export type {
-  /** The publishing system a URL or page comes from. */
   CmsFamily,
-  /** One CMS family's URL shapes, body containers and list quirks. */
   CmsProfile,
-  /** Where the following list pages are. */
+  ListFragment,
   Pagination,
-  /** Facts read from a URL alone (family, kind, id, column, date hint). */
   UrlFacts,
-  /** Article page, list page or list API. */
   UrlKind,
 } from './cms-profile.js';
-/** The CMS profiles in the order they are tried. */
+/** The registry of CMS profiles (WeChat, TRS, Hanweb, gkmlpt, gov.cn, unnamed CMSs), most specific first. */
 export { CMS_PROFILES } from './cms-profiles.js';
-/** Turns a numeric date into ISO in China time. */
+/** Turns a numeric date (`2021年01月19日`, `2021/1/19 10:30`) into ISO in China time. */
 export { normaliseNumericDate } from './dates.js';
-/** The longest HTML the extractors read; the rest is ignored and flagged `truncated`. */
+/** The longest HTML the extractors read; longer input is cut and flagged `truncated`. */
 export { MAX_HTML_CHARS } from './dom.js';
-/** A gkmlpt JSON list API reply read. */
+/** Reads a gkmlpt JSON list API reply. */
 export { type GkmlptListItem, type GkmlptListResult, parseGkmlptListApi } from './gkmlpt-list-api.js';
+/** The `startrecord`/`endrecord` of the k-th Hanweb `dataproxy.jsp` request. */
 export { hanwebDataproxyRange } from './hanweb-datastore.js';
-/** A Hanweb `dataproxy.jsp` reply read, and the record range of its k-th request. */
+/** Reads a Hanweb `dataproxy.jsp` reply. */
 export { type HanwebList, parseHanwebDataproxy } from './hanweb-list.js';
-/** The 信息公开 header block, with the label synonyms it reads. */
+/** Reads the 信息公开 header block as raw strings per concept. */
 export { type HeaderBlock, parseHeaderBlock } from './header-block.js';
-/** The concepts of the header block and their labels. */
+/** The header block's concepts and the label synonyms each is read under. */
 export { HEADER_CONCEPTS, type HeaderConcept } from './header-labels.js';
-/** One article link of a list. */
+/** One article link of a list page. */
 export type { ListLink } from './list-links.js';
-/** A list page read: article links and next pages, with per-source overrides. */
+/** Reads a list page's article links and next pages, with optional per-source overrides. */
 export { extractListPage, type ListOverrides, type ListPage } from './list-page.js';
-/** The standard page `<meta>` tags and the 政府网站标识码 check. */
+/** Reads the standard government `<meta>` tags and checks a 政府网站标识码. */
 export { extractPageMeta, isValidSiteIdCode, type PageMeta } from './meta-tags.js';
-/** The 落款 found at the end of a body. */
+/** The 落款 (issuers and date) at the end of a body. */
 export type { SignatureBlock } from './signature-block.js';
 /** A paragraph or a data table of a body. */
 export type { Block } from './text-blocks.js';
-/** Classifies a URL by CMS profile; true when a URL is an article page of a known CMS. */
+/** Classifies a URL by the profiles, and tells whether it is an article page. */
 export { classifyUrl, isArticleUrl } from './url-patterns.js';
 /** What a WeChat article page states about itself. */
 export type { WechatFacts } from './wechat.js';
