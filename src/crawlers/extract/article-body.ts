@@ -51,6 +51,11 @@ export function measureText(root: Element): Map<Element, TextMeasure> {
   return sizes;
 }
 
+/** A picture post (WeChat often) has a body of images and hardly any text. */
+function hasImage(doc: HtmlDoc, el: Element, size: TextMeasure): boolean {
+  return size.linkChars === 0 && doc.$(el).find('img').length > 0;
+}
+
 function selectorOrder(family: CmsFamily | undefined): string[] {
   const first = family ? (profileOf(family)?.bodySelectors ?? []) : [];
   return [...new Set([...first, ...CMS_PROFILES.flatMap((p) => p.bodySelectors)])];
@@ -66,7 +71,9 @@ function knownContainer(
     const best = (selectAll(doc, selector) ?? [])
       .filter((el) => !chrome.has(el))
       .map((el) => ({ el, size: sizes.get(el) ?? { chars: 0, linkChars: 0 } }))
-      .filter(({ size }) => size.chars >= 10 && size.linkChars < size.chars / 2)
+      .filter(
+        ({ el, size }) => (size.chars >= 10 && size.linkChars < size.chars / 2) || hasImage(doc, el, size),
+      )
       .sort((a, b) => b.size.chars - a.size.chars)[0];
     if (best) return best.el;
   }

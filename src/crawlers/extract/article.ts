@@ -155,10 +155,16 @@ function readTitle({ doc, meta, chrome, wechat, detail }: PageParts, container: 
   ]);
 }
 
+/** A bare 日期/时间 label may be a meeting's time in the body, so it ranks below the PubDate tag. */
+const WEAK_DATE_LABELS = new Set(['日期', '时间']);
+
 function readPublished({ doc, meta, wechat, detail }: PageParts, header: HeaderBlock) {
+  const fromHeader = header.publishedOn === undefined ? undefined : normaliseNumericDate(header.publishedOn);
+  const weak = WEAK_DATE_LABELS.has(header.labels.publishedOn ?? '');
   return pickPublished([
-    ['header', header.publishedOn === undefined ? undefined : normaliseNumericDate(header.publishedOn)],
+    ['header', weak ? undefined : fromHeader],
     ['meta', meta.pubDate],
+    ['header', weak ? fromHeader : undefined],
     ['wechat-ct', wechat.publishedAt],
     ['gkmlpt-detail', detail?.publishedAt],
     ['url', doc.url ? classifyUrl(doc.url)?.dateHint : undefined],

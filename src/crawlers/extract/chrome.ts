@@ -8,7 +8,6 @@ const CHROME_TOKENS = new Set([
   'menu',
   'mainnav',
   'header',
-  'head',
   'top',
   'topbar',
   'footer',

@@ -28,18 +28,9 @@ export function parseHtml(html: string, url?: string): HtmlDoc {
   const text = truncated ? html.slice(0, MAX_HTML_CHARS) : html;
   const $ = cheerio.load(limitNesting(text, MAX_PARSE_DEPTH), { xml: { xmlMode: false } });
   capDepth($.root().get(0) as AnyNode);
-  const pageUrl = absoluteUrl(url);
+  const pageUrl = resolveUrl(url, undefined);
   const baseUrl = resolveUrl($('base[href]').first().attr('href'), pageUrl) ?? pageUrl;
   return { $, root: $.root().get(0) as AnyNode, html: text, url: pageUrl, baseUrl, truncated };
-}
-
-function absoluteUrl(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    return new URL(url).href;
-  } catch {
-    return undefined;
-  }
 }
 
 /** The absolute http(s) URL of `href` against `base`, or undefined for script, mail and broken links. */

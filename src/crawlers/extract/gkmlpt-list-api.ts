@@ -86,12 +86,9 @@ export function parseGkmlptListApi(body: string, apiUrl: string): GkmlptListResu
   }
   const reply = ReplySchema.safeParse(data);
   if (!reply.success) return { kind: 'failed', reason: '没有 articles 数组' };
-  let page = 1;
-  try {
-    page = Number(new URL(apiUrl).searchParams.get('page')) || 1;
-  } catch {
-    return { kind: 'failed', reason: `网址无效：${apiUrl}` };
-  }
+  const url = resolveUrl(apiUrl, undefined);
+  if (url === undefined) return { kind: 'failed', reason: `网址无效：${apiUrl.slice(0, 200)}` };
+  const page = Number(new URL(url).searchParams.get('page')) || 1;
   const links = reply.data.articles.flatMap((raw) => itemOf(raw, apiUrl) ?? []);
   const { total } = reply.data;
   const next = nextPageUrl(apiUrl, page, reply.data.articles.length, total);

@@ -110,6 +110,18 @@ describe('extractArticle', () => {
     });
   });
 
+  it('takes a WeChat picture post body from #js_content though it has no text', () => {
+    const html =
+      '<div class="nav"><p>首页 政务公开 互动交流 政务服务 办事指南 网站地图 联系我们</p></div>' +
+      '<div id="js_content"><p><img data-src="https://mmbiz.qpic.cn/a/640"></p><p><img data-src="https://mmbiz.qpic.cn/b/640"></p></div>' +
+      '<script>var ct = "1589251200";</script>';
+    expect(extractArticle(html, 'https://mp.weixin.qq.com/s/AbCdEfGhIjKl')).toMatchObject({
+      imageCount: 2,
+      body: { text: '' },
+      sources: { body: 'known-container', publishedAt: 'wechat-ct' },
+    });
+  });
+
   it('never takes scripts, styles, comments, templates or hidden elements as text', () => {
     const article = extractArticle(
       readPage('article-script-heavy.html'),
@@ -199,6 +211,17 @@ describe('extractArticle', () => {
     expect(article.publishedAt).toBeUndefined();
     expect(article.header.ambiguous).toEqual(['formedOn']);
     expect(article.signature?.date).toBe('2024年2月4日');
+  });
+
+  it('ranks a bare 时间： line below the PubDate tag, since it may be a meeting time', () => {
+    const html =
+      '<meta name="PubDate" content="2020-05-08 09:00"><div class="TRS_Editor"><p>关于召开扶贫工作会议的通知</p>' +
+      '<p>时间：2020年5月15日上午9:00</p><p>地点：区政府三楼会议室</p></div>';
+    expect(extractArticle(html)).toMatchObject({
+      publishedAt: '2020-05-08T09:00+08:00',
+      header: { publishedOn: '2020年5月15日', labels: { publishedOn: '时间' } },
+      sources: { publishedAt: 'meta' },
+    });
   });
 
   it('falls back to the URL date hint', () => {

@@ -98,9 +98,13 @@ describe('the extractors on hostile input', () => {
     }
   });
 
-  it('return undefined for URLs that are not URLs', () => {
+  it('return for page URLs that are not URLs', () => {
+    const html = '<ul><li><a href="./202005/t20200512_1.html">扶贫项目公示标题</a>2020-05-12</li></ul>';
     for (const url of ['', 'javascript:alert(1)', 'http://', '\u0000', 'x'.repeat(100_000)]) {
-      expect(() => classifyUrl(url)).not.toThrow();
+      expect(classifyUrl(url)).toBeUndefined();
+      expect(extractListPage(html, url).links).toEqual([]);
+      expect(extractArticle(html, url).url).toBeUndefined();
+      expect(parseGkmlptListApi('{"articles":[]}', url)).toMatchObject({ kind: 'failed' });
     }
   });
 });

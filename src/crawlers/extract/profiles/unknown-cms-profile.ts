@@ -33,6 +33,7 @@ export const unknownCmsProfile: CmsProfile = {
     '#Zoom',
     '.zoom',
     '.pages_content',
+    '.bt-article',
     '.news_content',
     '.detail-content',
     '.content-text',
