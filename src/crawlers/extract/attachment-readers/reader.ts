@@ -6,7 +6,7 @@ export interface ReadText {
   truncated: boolean;
 }
 
-/** Limits every reader honours: output size and a wall-clock deadline (ms since epoch, from the caller's clock). */
+/** Limits every reader honours: output size, and `deadline()` that turns true when time is up. */
 export interface ReadLimits {
   maxChars: number;
   maxRows: number;
