@@ -24,6 +24,11 @@ export function elementKeys(catalog: Catalog, event: DemoEvent): string[] {
       return keysOf([first].filter(isElement));
     case 'oversight.reporting':
       return keysOf([(p.kind === 'complaints' ? second : first) ?? row.elements[0]].filter(isElement));
+    case 'funds.loans':
+      // A village's list has no 贴息 enterprises, so the enterprise element does not apply to it.
+      return keysOf(
+        p.kind === 'loans' && p.enterprises.length === 0 ? [first].filter(isElement) : row.elements,
+      );
     case 'policy.regulations':
       return [(p.kind === 'policy' && p.docTitle.includes('条例') ? first : second)?.name ?? ''].filter(
         Boolean,

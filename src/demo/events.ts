@@ -416,6 +416,33 @@ function implementationEvents(ctx: Context): DemoEvent[] {
   });
 }
 
+// What people report, with the findings that fit each report.
+const COMPLAINTS: readonly (readonly [string, readonly string[]])[] = [
+  [
+    '反映某村贫困户识别不精准',
+    ['经核查，反映问题部分属实，已对该户重新评议并公示', '经核查，反映问题不属实，已向举报人反馈'],
+  ],
+  [
+    '反映扶贫项目工程质量问题',
+    ['经核查属实，已责令施工单位返工整改', '经核查，工程质量符合设计要求，已向举报人反馈'],
+  ],
+  [
+    '反映小额信贷贴息未按时发放',
+    ['经核查属实，贴息资金已于当月补发到户', '经核查，贴息按季度发放，已向举报人解释'],
+  ],
+  [
+    '反映公益岗位人员不在岗',
+    ['经核查属实，已解除该人员公益岗位聘用并追回相应补贴', '经核查，该人员请假有据，已向举报人反馈'],
+  ],
+  [
+    '反映村干部优亲厚友违规享受扶贫政策',
+    [
+      '经核查属实，已取消不符合条件人员的享受资格，并对相关村干部进行诫勉谈话',
+      '经核查，反映问题不属实，已向举报人反馈',
+    ],
+  ],
+];
+
 function oversightEvents(ctx: Context): DemoEvent[] {
   const hotlines = bodiesFor(ctx, 'oversight.reporting').map((body) => {
     const r = ctx.rng.derive('hotline', body.id);
@@ -437,20 +464,10 @@ function oversightEvents(ctx: Context): DemoEvent[] {
   const fpb = ctx.district.bodies.find((b) => b.id === 'fpb') as DemoBody;
   const complaints = [6, 10].map((month, i) => {
     const r = ctx.rng.derive('complaints', i);
-    const cases = Array.from({ length: r.int(2, 4) }, () => ({
-      received: workdayIn(ctx, r, month - 1),
-      summary: r.pick([
-        '反映某村贫困户识别不精准',
-        '反映扶贫项目工程质量问题',
-        '反映小额信贷贴息未按时发放',
-        '反映公益岗位人员不在岗',
-      ]),
-      result: r.pick([
-        '经核查，反映问题部分属实，已责令整改',
-        '经核查，反映问题不属实，已向举报人反馈',
-        '经核查属实，已追回资金并对相关责任人进行诫勉谈话',
-      ]),
-    }));
+    const cases = Array.from({ length: r.int(2, 4) }, () => {
+      const [summary, results] = r.pick(COMPLAINTS);
+      return { received: workdayIn(ctx, r, month - 1), summary, result: r.pick(results) };
+    });
     return event(
       `complaints-${i + 1}`,
       'oversight.reporting',

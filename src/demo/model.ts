@@ -191,7 +191,8 @@ export interface DemoPost {
   notice: { start: IsoDate; end: IsoDate; days: number } | null;
   elements: { present: string[]; missing: string[] };
   privacy: { kind: 'id_number' | 'bank_card' | 'mobile'; count: number }[];
-  edits: { at: IsoDate; change: string }[];
+  /** Edits after publication; `title` is set when the edit changed the title. */
+  edits: { at: IsoDate; change: string; title?: string }[];
   attachments: AttachmentSpec[];
   channel: ChannelName;
   flags: string[];

@@ -3,10 +3,19 @@ import type { Project } from './model.js';
 import { personName } from './people.js';
 import type { Rng } from './random.js';
 
+// Industry projects: name, what gets built, its unit, and a plausible size range.
+const INDUSTRIES: readonly (readonly [string, string, string, number, number])[] = [
+  ['香菇种植大棚', '标准化香菇大棚', '座', 10, 60],
+  ['苹果产业园', '矮砧密植苹果园', '亩', 50, 300],
+  ['花椒种植基地', '花椒种植基地', '亩', 80, 500],
+  ['光伏电站', '村级光伏电站', '千瓦', 100, 300],
+  ['中药材种植基地', '连翘、丹参种植基地', '亩', 60, 400],
+];
+
 interface ProjectKind {
   category: Project['category'];
   name: (village: string) => string;
-  task: (rng: Rng) => string;
+  task: (rng: Rng, name: string) => string;
   subsidy: string;
   target: (rng: Rng) => string;
   mechanism: string;
@@ -38,11 +47,13 @@ const KINDS: ProjectKind[] = [
   },
   {
     category: '产业发展',
-    name: (v) =>
-      `${v}${['香菇种植大棚', '苹果产业园', '花椒种植基地', '光伏电站', '中药材种植基地'][v.length % 5]}建设项目`,
-    task: (r) =>
-      `新建${r.pick(['标准化大棚', '冷藏库', '光伏板', '种植基地'])}${r.int(10, 60)}${r.pick(['座', '亩', '千瓦'])}`,
-    subsidy: '按建设内容定额补助',
+    name: (v) => `${v}${INDUSTRIES[v.length % INDUSTRIES.length]?.[0]}建设项目`,
+    task: (r, name) => {
+      const [, facility, unit, min, max] =
+        INDUSTRIES.find(([label]) => name.includes(label)) ?? (INDUSTRIES[0] as (typeof INDUSTRIES)[number]);
+      return `新建${facility}${r.int(min, max)}${unit}`;
+    },
+    subsidy: '按项目类型定额补助',
     target: (r) => `带动${r.int(15, 60)}户贫困户户均年增收${r.int(15, 40)}00元以上`,
     mechanism: '资产收益归村集体所有，收益优先用于带动贫困户务工和分红',
     amount: [500_000, 3_000_000],
@@ -113,7 +124,7 @@ export function buildProjects(district: District, rng: Rng): Project[] {
         ownerBodyId: owner,
         amount: Math.round(r.int(kind.amount[0], kind.amount[1]) / 1000) * 1000,
         fundSource: r.pick(SOURCES),
-        task: kind.task(r),
+        task: kind.task(r, kind.name(village.shortName)),
         subsidyStandard: kind.subsidy,
         startMonth: r.int(3, 8),
         months: r.int(2, 6),

@@ -236,6 +236,10 @@ function fillFromText(world: DemoWorld, post: WorldPost): void {
   const composed = composePost(world, post, 0);
   post.title = composed.title;
   post.attachments = composed.attachments.map(({ name, format }) => ({ name, format }));
+  post.edits.forEach((edit, k) => {
+    const title = composePost(world, post, k + 1).title;
+    if (title !== composed.title) edit.title = title;
+  });
   post.privacy = (['id_number', 'bank_card', 'mobile'] as const)
     .filter((kind) => composed.exposed[kind] > 0)
     .map((kind) => ({ kind, count: composed.exposed[kind] }));

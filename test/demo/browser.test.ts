@@ -38,7 +38,7 @@ describe('the demo web in Chromium', () => {
     await page.goto(`${server.origin}${post?.url}`);
     expect(await page.locator('h1.article-title').textContent()).toBe(post?.title);
     await page.screenshot({ path: artifactPath('demo-portal-article.png'), fullPage: true });
-    const list = `${server.origin}/fpzl/zjxm/index.html`;
+    const list = `${server.origin}/fpzl/gzdt/index.html`;
     await page.goto(list);
     expect(await page.locator('.page a', { hasText: '下一页' }).count()).toBeGreaterThan(0);
     await page.close();

@@ -1,3 +1,4 @@
+import type { PostList } from '../fillers.js';
 import type { WorldPost } from '../world.js';
 import { blocksHtml, esc, metaTags, pubDateTime, signatureHtml } from './html.js';
 import { type DemoRequest, type DemoResponse, notFound, type SiteView } from './view.js';
@@ -11,7 +12,7 @@ const unixSeconds = (date: string, minuteOfDay: number) =>
   Date.parse(`${date}T00:00:00+08:00`) / 1000 + minuteOfDay * 60;
 
 function listShell(view: SiteView): DemoResponse {
-  const tree = view.site.columns.map((c) => ({ id: c.code, name: c.name }));
+  const tree = [{ id: 0, name: '全部' }, ...view.site.columns.map((c) => ({ id: c.code, name: c.name }))];
   const body = `<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
@@ -30,7 +31,7 @@ var SID = ${SITE_SID};
   var tree = document.getElementById('tree');
   var list = document.getElementById('list');
   var pager = document.getElementById('pager');
-  var current = (location.hash.slice(1) | 0) || TREE[0].id;
+  var current = location.hash.slice(1) | 0;
   tree.innerHTML = TREE.map(function (c) { return '<a href="#' + c.id + '" data-id="' + c.id + '">' + c.name + '</a>'; }).join(' ');
   function load(column, page) {
     fetch('${view.site.prefix}gkmlpt/api/all/' + column + '?page=' + page + '&sid=' + SID)
@@ -54,11 +55,22 @@ var SID = ${SITE_SID};
   return { status: 200, contentType: 'text/html; charset=utf-8', body };
 }
 
-function api(view: SiteView, code: string, page: number): DemoResponse {
+// Column 0 is 全部: every column's posts, newest first, as the platform's default view.
+function postsOf(view: SiteView, code: string): PostList | undefined {
+  if (code === '0') {
+    return view.site.columns
+      .flatMap((c) => view.visible(c.id).slice())
+      .sort(
+        (a, b) => (b.publishedAt ?? b.appearsAt).localeCompare(a.publishedAt ?? a.appearsAt) || b.seq - a.seq,
+      );
+  }
   const column = view.site.columns.find((c) => String(c.code) === code);
-  if (!column)
-    return { status: 404, contentType: 'application/json', body: '{"code":404,"msg":"not found"}' };
-  const posts = view.visible(column.id);
+  return column ? view.visible(column.id) : undefined;
+}
+
+function api(view: SiteView, code: string, page: number): DemoResponse {
+  const posts = postsOf(view, code);
+  if (!posts) return { status: 404, contentType: 'application/json', body: '{"code":404,"msg":"not found"}' };
   const articles = posts.slice((page - 1) * PER_PAGE, page * PER_PAGE).map((p) => {
     const a = view.article(p);
     const time = unixSeconds(p.publishedAt ?? p.appearsAt, a.minuteOfDay);
@@ -75,7 +87,7 @@ function api(view: SiteView, code: string, page: number): DemoResponse {
       document_number: a.refNo ?? '',
     };
   });
-  const body = JSON.stringify({ articles, total: posts.length, page, sid: SITE_SID, column: column.code });
+  const body = JSON.stringify({ articles, total: posts.length, page, sid: SITE_SID, column: Number(code) });
   return {
     status: 200,
     contentType: 'application/json; charset=utf-8',

@@ -63,12 +63,12 @@ function columnPage(view: SiteView, column: DemoColumn, page: number): DemoRespo
 <ul class="list_ul">
 ${items.join('\n')}
 </ul>
+<script src="/images/createPageHTML.js"></script>
 <div class="page"><script type="text/javascript">
 var currentPage = ${page};//所在页从0开始
 var countPage = ${pages}//共多少页
 createPageHTML(countPage, currentPage, "index", "html");
-</script></div></div>
-<script src="/images/createPageHTML.js"></script>`;
+</script></div></div>`;
   const head = metaTags({
     SiteName: view.site.name,
     SiteDomain: SITE_DOMAIN,

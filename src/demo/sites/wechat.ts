@@ -96,6 +96,15 @@ function articlePage(view: SiteView, post: WorldPost): DemoResponse {
 <meta property="og:title" content="${esc(a.composed.title)}">
 <meta property="og:type" content="article">
 <title>${esc(a.composed.title)}</title>
+<style>
+body{margin:0;background:#fff;font-family:-apple-system,"PingFang SC","Noto Sans CJK SC",sans-serif;color:#333}
+.rich_media_area_primary{padding:20px 16px;max-width:677px;margin:0 auto}
+.rich_media_title{font-size:22px;line-height:1.4;margin:0 0 14px;font-weight:500}
+.rich_media_meta_list{font-size:15px;color:rgba(0,0,0,.3);margin-bottom:22px}
+#js_name{color:#576b95;text-decoration:none;margin-right:8px}
+.rich_media_content{font-size:17px;line-height:1.75;letter-spacing:.5px}
+.rich_media_content table{border-collapse:collapse;font-size:13px;width:100%}.rich_media_content td{border:1px solid #ddd;padding:4px}
+</style>
 </head>
 <body id="activity-detail" class="zh_CN">
 <div class="rich_media_inner"><div id="page-content" class="rich_media_area_primary">
@@ -110,6 +119,8 @@ var nickname = "${esc(view.site.name)}";
 var msg_title = '${esc(a.composed.title)}';
 var ct = "${seconds}";
 var publish_time = "" || "";
+var d = new Date((+ct + 8 * 3600) * 1000);
+document.getElementById('publish_time').textContent = d.getUTCFullYear() + '年' + (d.getUTCMonth() + 1) + '月' + d.getUTCDate() + '日';
 document.getElementById('js_content').style.visibility = 'visible';
 </script>
 </body>
