@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { CalendarRangeError, DataFileError, InvalidDateError } from './catalog/index.js';
 import { registerCatalogCommand } from './cli/catalog-command.js';
 import { CliContext, type CliIo, type GlobalOptions, UsageError } from './cli/context.js';
+import { registerCrawlCommands } from './cli/crawl-commands.js';
 import { registerDeadlineCommand } from './cli/deadline-command.js';
 import { registerDemoSiteCommand } from './cli/demo-site-command.js';
 import { registerStoreCommands } from './cli/store-commands.js';
@@ -32,6 +33,7 @@ export function buildProgram(io: CliIo): Command {
   const context = (cmd: Command) => new CliContext(io, cmd.optsWithGlobals<GlobalOptions>());
   registerStoreCommands(program, context);
   registerCatalogCommand(program, context);
+  registerCrawlCommands(program, context);
   registerDeadlineCommand(program, context);
   registerDemoSiteCommand(program, context);
   for (const cmd of program.commands)

@@ -10,6 +10,22 @@
  */
 export { type CharsetSource, type DecodedText, decodeBody, normaliseCharset } from './charset.js';
 /**
+ * - `crawlSource`: one crawl pass over a source (start pages → lists → new articles → attachments, plus
+ *   re-checks), every request in the ledger, resumable from its frontier.
+ * - `CrawlEffects`, `CrawlOptions`, `CrawlProgress`, `CrawlReport`, `CrawlStats`: its effects, limits and results.
+ * - `PageRenderer`, `RenderedPage`, `AttachmentReading`: what the crawler needs from a browser and a file reader.
+ */
+export type {
+  AttachmentReading,
+  CrawlEffects,
+  CrawlOptions,
+  CrawlProgress,
+  CrawlStats,
+  PageRenderer,
+  RenderedPage,
+} from './crawl-context.js';
+export { type CrawlReport, crawlSource } from './crawl-source.js';
+/**
  * - `RetryableFetchError`: a failure worth retrying (network, DNS, timeout, 5xx, 408, 429 with its Retry-After).
  * - `PermanentFetchError`: a failure retrying will not fix (4xx, too large, redirects, robots, scope, SSRF guard).
  * - `FetchError`: the base of both, carrying the URL, the reason code, the HTTP status and the bytes read.
@@ -22,6 +38,28 @@ export {
   RetryableFetchError,
   type RetryableReason,
 } from './errors.js';
+/** - `extractArticle`, `extractListPage`, `extractAttachmentText`, `classifyUrl`: reading saved pages and files. */
+export {
+  classifyUrl,
+  type ExtractedArticle,
+  extractArticle,
+  extractAttachmentText,
+  extractListPage,
+} from './extract/index.js';
+export { type FeedDocumentOptions, parseFeedDocument } from './feed.js';
+/** - `parseFeedDate`: a feed date as ISO in China time; a date without a zone is read as +08:00. */
+export { parseFeedDate } from './feed-dates.js';
+/**
+ * - `parseFeedDocument`: reads an RSS, Atom or JSON Feed body; a feed that cannot be read is a source fault.
+ * - `FeedDocumentOptions`: the body's Content-Type and the entry count of the last visit.
+ * - `FeedParseResult`, `ParsedFeed`, `FeedFailure`, `FeedEntry`: the feed and its entries, or why it failed.
+ */
+export type {
+  FeedEntry,
+  FeedFailure,
+  FeedParseResult,
+  ParsedFeed,
+} from './feed-entry.js';
 /** - `FetchedHeaders`: the response headers a fetch keeps (content-type, etag, last-modified, retry-after). */
 export type { FetchedHeaders } from './fetch-response.js';
 /**
@@ -57,6 +95,8 @@ export {
   type PolitenessEffects,
   type PoliteScheduler,
 } from './politeness.js';
+/** - `nextCheckAt`: when a known post is next re-checked for removal and edits. */
+export { nextCheckAt } from './recheck-policy.js';
 /** - `RedirectHop`: one redirect followed (from, status, to). */
 export type { RedirectHop } from './redirects.js';
 /**
@@ -98,3 +138,10 @@ export {
   type ResolveHost,
   resolveHostWithDns,
 } from './ssrf.js';
+/** - `contentHash`: the hash of what makes a post version (text, tables, title, dates, attachment links). */
+export { contentHash } from './visit-article.js';
+/**
+ * - `startSchedule`: starts declarative `{ name, cron, run }` jobs with jitter and no overlap.
+ * - `isDue`, `previousSlot`: whether a source's schedule has fired since its last run, and when it last fired.
+ */
+export { isDue, type Job, previousSlot, type Schedule, type ScheduleOptions, startSchedule } from './schedule.js';

@@ -230,6 +230,17 @@ export function composePost(world: DemoWorld, post: WorldPost, version: number):
     phones: post.compose.phones,
     version,
   });
+  // An edit that adds no element still changes the page: the office appends a correction note.
+  const corrections = post.edits
+    .slice(0, version)
+    .filter((_, k) => (post.compose.editAdds[k] ?? []).length === 0);
+  for (const edit of corrections) {
+    composed.blocks.push({
+      kind: 'p',
+      text: `（${Number(edit.at.slice(5, 7))}月${Number(edit.at.slice(8, 10))}日更正：对原文部分文字表述进行了修改。）`,
+    });
+  }
+  return composed;
 }
 
 function fillFromText(world: DemoWorld, post: WorldPost): void {

@@ -1,9 +1,15 @@
 /** The SQLite database: migrations, typed queries per entity, content-addressed blobs, backups. */
+export type { AttachmentQueries, AttachmentRecord, AttachmentStatus } from './attachments.js';
 export { type BackupResult, backupStore } from './backup.js';
 export { type BlobQueries, type BlobRef, sha256Hex } from './blobs.js';
 export type { Body, BodyInput, BodyQueries, UpsertOutcome } from './bodies.js';
+export type { CrawlRun, RunQueries, RunStatus, RunTrigger } from './crawl-runs.js';
 export { StoreError } from './errors.js';
+export type { FetchInput, FetchOutcome, FetchQueries, FetchRecord } from './fetches.js';
+export type { FrontierItem, FrontierKind, FrontierQueries } from './frontier.js';
+export type { HealthQueries, SourceHealth } from './health.js';
 export type { ImportRecord, MetaQueries, StoredCatalog } from './meta.js';
 export { LATEST_VERSION } from './migrations.js';
 export { openStore, type Store, type StoreOptions } from './open.js';
+export type { Post, PostQueries, PostVersion, VersionInput } from './posts.js';
 export type { Source, SourceInput, SourceKind, SourceQueries } from './sources.js';

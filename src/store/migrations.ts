@@ -64,6 +64,121 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       ) STRICT;
     `,
   },
+  {
+    version: 2,
+    name: 'crawling: runs, frontier, the fetch ledger, posts and their versions, attachments, source health',
+    sql: `
+      CREATE TABLE crawl_runs (
+        id            INTEGER PRIMARY KEY,
+        source_id     TEXT NOT NULL REFERENCES sources (id),
+        trigger       TEXT NOT NULL CHECK (trigger IN ('manual', 'schedule', 'catch-up', 'resume')),
+        scheduled_for TEXT,
+        started_at    TEXT NOT NULL,
+        finished_at   TEXT,
+        status        TEXT NOT NULL CHECK (status IN ('running', 'ok', 'partial', 'failed', 'interrupted', 'missed')),
+        stats         TEXT NOT NULL DEFAULT '{}',
+        error         TEXT
+      ) STRICT;
+      CREATE INDEX crawl_runs_source ON crawl_runs (source_id, id);
+
+      -- The observation ledger: one row per request, whatever came of it (304s and failures included).
+      CREATE TABLE fetches (
+        id             INTEGER PRIMARY KEY,
+        run_id         INTEGER REFERENCES crawl_runs (id),
+        source_id      TEXT NOT NULL REFERENCES sources (id),
+        url            TEXT NOT NULL,
+        final_url      TEXT,
+        purpose        TEXT NOT NULL,
+        at             TEXT NOT NULL,
+        duration_ms    INTEGER,
+        status         INTEGER,
+        outcome        TEXT NOT NULL CHECK (outcome IN ('fetched', 'not_modified', 'not_found', 'retryable', 'permanent')),
+        reason         TEXT,
+        content_type   TEXT,
+        etag           TEXT,
+        last_modified  TEXT,
+        charset        TEXT,
+        charset_source TEXT,
+        body_sha256    TEXT REFERENCES blobs (sha256),
+        size           INTEGER,
+        rendered       INTEGER NOT NULL DEFAULT 0,
+        screenshot_sha256 TEXT REFERENCES blobs (sha256),
+        redirects      TEXT
+      ) STRICT;
+      CREATE INDEX fetches_url ON fetches (url, id);
+      CREATE INDEX fetches_source ON fetches (source_id, id);
+
+      -- What a run still has to visit, so a killed crawl resumes where it stopped.
+      CREATE TABLE frontier (
+        run_id INTEGER NOT NULL REFERENCES crawl_runs (id),
+        url    TEXT NOT NULL,
+        kind   TEXT NOT NULL,
+        depth  INTEGER NOT NULL DEFAULT 0,
+        data   TEXT NOT NULL DEFAULT '{}',
+        state  TEXT NOT NULL DEFAULT 'queued' CHECK (state IN ('queued', 'done', 'failed')),
+        seq    INTEGER NOT NULL,
+        PRIMARY KEY (run_id, url)
+      ) STRICT;
+      CREATE INDEX frontier_queue ON frontier (run_id, state, seq);
+
+      CREATE TABLE posts (
+        id                 INTEGER PRIMARY KEY,
+        source_id          TEXT NOT NULL REFERENCES sources (id),
+        url                TEXT NOT NULL,
+        title              TEXT,
+        list_title         TEXT,
+        list_date          TEXT,
+        published_at       TEXT,
+        first_seen         TEXT NOT NULL,
+        last_seen          TEXT NOT NULL,
+        last_checked       TEXT,
+        next_check         TEXT,
+        removed_at         TEXT,
+        removal_fetch_id   INTEGER REFERENCES fetches (id),
+        current_version_id INTEGER,
+        UNIQUE (source_id, url)
+      ) STRICT;
+      CREATE INDEX posts_next_check ON posts (source_id, next_check);
+
+      -- A new extracted content (not a new byte) is a new version.
+      CREATE TABLE post_versions (
+        id             INTEGER PRIMARY KEY,
+        post_id        INTEGER NOT NULL REFERENCES posts (id),
+        content_sha256 TEXT NOT NULL,
+        body_sha256    TEXT NOT NULL REFERENCES blobs (sha256),
+        fetch_id       INTEGER NOT NULL REFERENCES fetches (id),
+        seen_at        TEXT NOT NULL,
+        title          TEXT,
+        published_at   TEXT,
+        extracted      TEXT NOT NULL,
+        UNIQUE (post_id, content_sha256)
+      ) STRICT;
+
+      CREATE TABLE attachments (
+        id         INTEGER PRIMARY KEY,
+        version_id INTEGER NOT NULL REFERENCES post_versions (id),
+        url        TEXT NOT NULL,
+        name       TEXT,
+        fetch_id   INTEGER REFERENCES fetches (id),
+        sha256     TEXT REFERENCES blobs (sha256),
+        format     TEXT,
+        status     TEXT NOT NULL,
+        reason     TEXT,
+        text       TEXT,
+        UNIQUE (version_id, url)
+      ) STRICT;
+
+      CREATE TABLE source_health (
+        source_id            TEXT PRIMARY KEY REFERENCES sources (id),
+        last_run_at          TEXT,
+        last_success_at      TEXT,
+        last_failure_at      TEXT,
+        consecutive_failures INTEGER NOT NULL DEFAULT 0,
+        error_counts         TEXT NOT NULL DEFAULT '{}',
+        last_error           TEXT
+      ) STRICT;
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

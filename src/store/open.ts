@@ -1,11 +1,17 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { type AttachmentQueries, attachmentQueries } from './attachments.js';
 import { type BlobQueries, blobQueries } from './blobs.js';
 import { type BodyQueries, bodyQueries } from './bodies.js';
+import { type RunQueries, runQueries } from './crawl-runs.js';
 import { StoreError, toStoreError } from './errors.js';
+import { type FetchQueries, fetchQueries } from './fetches.js';
+import { type FrontierQueries, frontierQueries } from './frontier.js';
+import { type HealthQueries, healthQueries } from './health.js';
 import { type MetaQueries, metaQueries } from './meta.js';
 import { LATEST_VERSION, MIGRATIONS } from './migrations.js';
+import { type PostQueries, postQueries } from './posts.js';
 import { type SourceQueries, sourceQueries } from './sources.js';
 
 export interface StoreOptions {
@@ -27,6 +33,12 @@ export interface Store {
   readonly sources: SourceQueries;
   readonly blobs: BlobQueries;
   readonly meta: MetaQueries;
+  readonly runs: RunQueries;
+  readonly fetches: FetchQueries;
+  readonly frontier: FrontierQueries;
+  readonly posts: PostQueries;
+  readonly attachments: AttachmentQueries;
+  readonly health: HealthQueries;
   /** Runs `fn` in one transaction: all of it is written, or none. */
   transaction<T>(fn: () => T): T;
   /** The schema version (`user_version`). */
@@ -104,6 +116,12 @@ function createStore(db: Database.Database, file: string, clock: () => Date, bus
     sources: sourceQueries(db, now),
     blobs: blobQueries(db, now),
     meta: metaQueries(db, now),
+    runs: runQueries(db, now),
+    fetches: fetchQueries(db),
+    frontier: frontierQueries(db),
+    posts: postQueries(db),
+    attachments: attachmentQueries(db),
+    health: healthQueries(db),
     transaction: <T>(fn: () => T): T => {
       try {
         return db.transaction(fn).immediate();

@@ -52,6 +52,11 @@ export function isSkipped(el: Element): boolean {
   return SKIPPED.has(el.name);
 }
 
+/** Collapses runs of white space to one space: for attribute values, where spaces were typed on purpose. */
+export function collapseSpace(text: string): string {
+  return text.replace(/[\s\u00a0\u3000\ufeff]+/g, ' ').trim();
+}
+
 /** Collapses runs of white space (including 全角 and no-break spaces) and drops it between CJK characters. */
 export function cleanText(text: string): string {
   return text

@@ -1,7 +1,16 @@
 import type { Element } from 'domhandler';
 import { CMS_PROFILES } from './cms-profiles.js';
 import { dayOf, findMonthDay, findNumericDate } from './dates.js';
-import { cleanText, type HtmlDoc, isElement, parseHtml, resolveUrl, textOf, walk } from './dom.js';
+import {
+  cleanText,
+  collapseSpace,
+  type HtmlDoc,
+  isElement,
+  parseHtml,
+  resolveUrl,
+  textOf,
+  walk,
+} from './dom.js';
 import { classifyUrl } from './url-patterns.js';
 
 /** One article link of a list page, with the date printed next to it when there is one. */
@@ -99,7 +108,7 @@ const isDateOnly = (el: Element) => DATE_ONLY.test(textOf(el, 40, undefined, 20)
 
 function titleOf(a: Element): string {
   const text = textOf(a, 500, (el) => el !== a && isDateOnly(el), 200).replace(/\s*(\.{3}|…+)$/, '');
-  const attr = cleanText(a.attribs.title ?? '');
+  const attr = collapseSpace(a.attribs.title ?? '');
   return attr.length > text.length && !/^https?:/.test(attr) ? attr : text;
 }
 

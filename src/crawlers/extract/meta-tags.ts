@@ -1,5 +1,5 @@
 import { findNumericDate } from './dates.js';
-import { cleanText, type HtmlDoc, parseHtml, resolveUrl } from './dom.js';
+import { cleanText, collapseSpace, type HtmlDoc, parseHtml, resolveUrl } from './dom.js';
 
 /** The standard government page `<meta>` tags (政府网站发展指引), read case-insensitively. */
 export interface PageMeta {
@@ -53,7 +53,7 @@ export function readMetaMap(doc: HtmlDoc): Map<string, string> {
   const map = new Map<string, string>();
   for (const el of doc.$('meta').toArray()) {
     const name = (el.attribs.name ?? el.attribs.property ?? '').trim().toLowerCase();
-    const content = cleanText(el.attribs.content ?? '');
+    const content = collapseSpace(el.attribs.content ?? '');
     if (name && content && !map.has(name)) map.set(name, content);
   }
   return map;

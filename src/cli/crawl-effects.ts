@@ -1,0 +1,74 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  type CrawlEffects,
+  type CrawlLog,
+  createFetcher,
+  createPoliteScheduler,
+  createRenderer,
+  createRobots,
+  extractAttachmentText,
+  type PageRenderer,
+} from '../crawlers/index.js';
+import type { Store } from '../store/index.js';
+
+/** The crawler's identity on the sites it visits. */
+export const USER_AGENT = 'Mozilla/5.0 (compatible; gongkai/0.1; +政务公开监测)';
+
+export interface CrawlSetup {
+  effects: CrawlEffects;
+  close(): Promise<void>;
+}
+
+/** Builds the real fetcher, robots cache, politeness, retries and (when a source needs it) Chromium. */
+export function createCrawlEffects(
+  store: Store,
+  options: { log: CrawlLog; chromiumPath?: string; needsBrowser: boolean; clock?: () => Date },
+): CrawlSetup {
+  const clock = options.clock ?? (() => new Date());
+  const fetcher = createFetcher({
+    userAgent: USER_AGENT,
+    connectTimeoutMs: 10_000,
+    timeoutMs: 30_000,
+    maxBytes: 20 * 1024 * 1024,
+    maxRedirects: 5,
+    log: options.log,
+    clock,
+  });
+  const robots = createRobots({ fetcher, userAgent: USER_AGENT, clock, log: options.log });
+  const renderer = options.needsBrowser
+    ? createRenderer({
+        ...(options.chromiumPath ? { executablePath: options.chromiumPath } : {}),
+        log: options.log,
+      })
+    : undefined;
+  const effects: CrawlEffects = {
+    store,
+    fetcher,
+    robots,
+    scheduler: createPoliteScheduler({ clock, sleep: (ms) => sleep(ms) }),
+    retry: {
+      maxAttempts: 3,
+      baseDelayMs: 1000,
+      maxDelayMs: 30_000,
+      sleep: (ms) => sleep(ms),
+      random: Math.random,
+    },
+    ...(renderer ? { renderer: renderer as PageRenderer } : {}),
+    readAttachment: async (bytes, fileName, contentType) => {
+      const result = await extractAttachmentText(bytes, {
+        fileName,
+        ...(contentType ? { contentType } : {}),
+      });
+      return result.kind === 'text' ? { kind: 'text', format: result.format, text: result.text } : result;
+    },
+    clock,
+    log: options.log,
+  };
+  return {
+    effects,
+    close: async () => {
+      await renderer?.close();
+      await fetcher.close();
+    },
+  };
+}
