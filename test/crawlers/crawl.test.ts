@@ -106,7 +106,7 @@ describe('crawlSource on the demo web', () => {
     const fetch = version ? store.fetches.get(version.fetchId) : undefined;
     expect(fetch?.charset).toBe('gb18030');
     expect(store.blobs.get(fetch?.bodySha256 ?? '')?.length).toBe(fetch?.size);
-    expect((version?.extracted as ExtractedArticle).title).toBe(post?.title);
+    expect((version?.extracted as ExtractedArticle | undefined)?.title).toBe(post?.title);
   });
 
   it('finds a village notice taken down early', async () => {
