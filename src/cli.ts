@@ -5,6 +5,7 @@ import { CliContext, type CliIo, type GlobalOptions, UsageError } from './cli/co
 import { registerCrawlCommands } from './cli/crawl-commands.js';
 import { registerDeadlineCommand } from './cli/deadline-command.js';
 import { registerDemoSiteCommand } from './cli/demo-site-command.js';
+import { registerEvidenceCommands } from './cli/evidence-command.js';
 import { registerStoreCommands } from './cli/store-commands.js';
 import { StoreError } from './store/index.js';
 
@@ -36,6 +37,7 @@ export function buildProgram(io: CliIo): Command {
   registerCrawlCommands(program, context);
   registerDeadlineCommand(program, context);
   registerDemoSiteCommand(program, context);
+  registerEvidenceCommands(program, context);
   for (const cmd of program.commands)
     cmd.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   return program;

@@ -4,7 +4,6 @@ import {
   type CrawlLog,
   createFetcher,
   createPoliteScheduler,
-  createRenderer,
   createRobots,
   extractAttachmentText,
   type PageRenderer,
@@ -12,7 +11,33 @@ import {
 import type { Store } from '../store/index.js';
 
 /** The crawler's identity on the sites it visits. */
-export const USER_AGENT = 'Mozilla/5.0 (compatible; gongkai/0.1; +政务公开监测)';
+// ASCII only: header values must be byte strings.
+export const USER_AGENT = 'Mozilla/5.0 (compatible; gongkai/0.1; government disclosure monitor)';
+
+// Chromium is loaded and launched only when a page first needs it.
+function lazyRenderer(options: {
+  log: CrawlLog;
+  chromiumPath?: string;
+}): PageRenderer & { close(): Promise<void> } {
+  type Real = Awaited<ReturnType<typeof load>>;
+  const load = async () => {
+    const { createRenderer } = await import('../crawlers/render/index.js');
+    return createRenderer({
+      ...(options.chromiumPath ? { executablePath: options.chromiumPath } : {}),
+      log: options.log,
+    });
+  };
+  let real: Promise<Real> | undefined;
+  return {
+    render: async (url, renderOptions) => {
+      real ??= load();
+      return (await real).render(url, renderOptions);
+    },
+    close: async () => {
+      if (real) await (await real).close();
+    },
+  };
+}
 
 export interface CrawlSetup {
   effects: CrawlEffects;
@@ -53,7 +78,7 @@ export function createCrawlEffects(
       sleep: (ms) => sleep(ms),
       random: Math.random,
     },
-    ...(renderer ? { renderer: renderer as PageRenderer } : {}),
+    ...(renderer ? { renderer } : {}),
     readAttachment: async (bytes, fileName, contentType) => {
       const result = await extractAttachmentText(bytes, {
         fileName,

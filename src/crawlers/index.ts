@@ -38,6 +38,8 @@ export {
   RetryableFetchError,
   type RetryableReason,
 } from './errors.js';
+/** - `exportPostWarc`, `evidenceFetches`: a post's fetches (page and attachments) as a gzipped WARC 1.1 file. */
+export { evidenceFetches, exportPostWarc } from './evidence-warc.js';
 /** - `extractArticle`, `extractListPage`, `extractAttachmentText`, `classifyUrl`: reading saved pages and files. */
 export {
   classifyUrl,
@@ -120,6 +122,18 @@ export {
   type RobotsVerdict,
 } from './robots.js';
 /**
+ * - `startSchedule`: starts declarative `{ name, cron, run }` jobs with jitter and no overlap.
+ * - `isDue`, `previousSlot`: whether a source's schedule has fired since its last run, and when it last fired.
+ */
+export {
+  isDue,
+  type Job,
+  previousSlot,
+  type Schedule,
+  type ScheduleOptions,
+  startSchedule,
+} from './schedule.js';
+/**
  * - `isInScope`: whether a URL starts with one of a source's scope prefixes (http and https alike).
  * - `normaliseUrl`: a URL without fragment, with lower-case host and no default port.
  */
@@ -140,8 +154,3 @@ export {
 } from './ssrf.js';
 /** - `contentHash`: the hash of what makes a post version (text, tables, title, dates, attachment links). */
 export { contentHash } from './visit-article.js';
-/**
- * - `startSchedule`: starts declarative `{ name, cron, run }` jobs with jitter and no overlap.
- * - `isDue`, `previousSlot`: whether a source's schedule has fired since its last run, and when it last fired.
- */
-export { isDue, type Job, previousSlot, type Schedule, type ScheduleOptions, startSchedule } from './schedule.js';
