@@ -48,20 +48,15 @@ export {
   extractAttachmentText,
   extractListPage,
 } from './extract/index.js';
-export { type FeedDocumentOptions, parseFeedDocument } from './feed.js';
-/** - `parseFeedDate`: a feed date as ISO in China time; a date without a zone is read as +08:00. */
-export { parseFeedDate } from './feed-dates.js';
 /**
  * - `parseFeedDocument`: reads an RSS, Atom or JSON Feed body; a feed that cannot be read is a source fault.
  * - `FeedDocumentOptions`: the body's Content-Type and the entry count of the last visit.
- * - `FeedParseResult`, `ParsedFeed`, `FeedFailure`, `FeedEntry`: the feed and its entries, or why it failed.
  */
-export type {
-  FeedEntry,
-  FeedFailure,
-  FeedParseResult,
-  ParsedFeed,
-} from './feed-entry.js';
+export { type FeedDocumentOptions, parseFeedDocument } from './feed.js';
+/** - `parseFeedDate`: a feed date as ISO in China time; a date without a zone is read as +08:00. */
+export { parseFeedDate } from './feed-dates.js';
+/** - `FeedEntry`, `FeedFailure`, `FeedParseResult`, `ParsedFeed`: a feed and its entries, or why it failed. */
+export type { FeedEntry, FeedFailure, FeedParseResult, ParsedFeed } from './feed-entry.js';
 /** - `FetchedHeaders`: the response headers a fetch keeps (content-type, etag, last-modified, retry-after). */
 export type { FetchedHeaders } from './fetch-response.js';
 /**
