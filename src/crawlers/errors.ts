@@ -6,7 +6,9 @@ export type RetryableReason =
   | 'server_error'
   | 'too_many_requests'
   | 'request_timeout'
-  | 'robots_unavailable';
+  | 'robots_unavailable'
+  | 'page_crashed'
+  | 'browser_crashed';
 
 /** Why a fetch failed and will fail again unless the URL, the source or the site changes. */
 export type PermanentReason =
@@ -19,7 +21,8 @@ export type PermanentReason =
   | 'out_of_scope'
   | 'private_address'
   | 'unsupported_scheme'
-  | 'invalid_url';
+  | 'invalid_url'
+  | 'browser_missing';
 
 /** What a fetch error may carry beyond its URL and reason. */
 export interface FetchErrorDetails {
@@ -46,7 +49,7 @@ export abstract class FetchError extends Error {
   }
 }
 
-/** A failure worth retrying after a pause: network, DNS, timeout, 5xx, 408, 429, robots.txt unreachable. */
+/** A failure worth retrying after a pause: network, DNS, timeout, 5xx, 408, 429, robots.txt unreachable, a crashed page or browser. */
 export class RetryableFetchError extends FetchError {
   override readonly name = 'RetryableFetchError';
   /** How long the server asked us to wait (Retry-After), when it said so. */
@@ -63,7 +66,7 @@ export class RetryableFetchError extends FetchError {
   }
 }
 
-/** A failure that retrying will not fix: 4xx, too large, redirect trouble, robots, scope, SSRF guard. */
+/** A failure that retrying will not fix: 4xx, too large, redirect trouble, robots, scope, SSRF guard, no browser. */
 export class PermanentFetchError extends FetchError {
   override readonly name = 'PermanentFetchError';
 

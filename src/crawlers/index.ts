@@ -97,6 +97,25 @@ export { nextCheckAt } from './recheck-policy.js';
 /** - `RedirectHop`: one redirect followed (from, status, to). */
 export type { RedirectHop } from './redirects.js';
 /**
+ * - `createRenderer`: the Chromium renderer: one shared browser launched on first use, a page pool, every
+ *   request checked against the source's scope and the SSRF guard, a screenshot as evidence.
+ * - `Renderer`, `RendererOptions`, `RenderOptions`, `RenderResult`, `RenderedRequest`: the renderer, its
+ *   settings, one render's request and result, and the requests the page made.
+ * - `launchChromium`, `LaunchBrowser`, `DEFAULT_CHROMIUM_PATH`, `ChromiumMissingError`: launching the system Chromium.
+ */
+export {
+  ChromiumMissingError,
+  createRenderer,
+  DEFAULT_CHROMIUM_PATH,
+  type LaunchBrowser,
+  launchChromium,
+  type RenderedRequest,
+  type Renderer,
+  type RendererOptions,
+  type RenderOptions,
+  type RenderResult,
+} from './render/index.js';
+/**
  * - `withRetry`: runs a task, retrying `RetryableFetchError` with jittered exponential backoff.
  * - `retryDelayMs`: the pause before the next attempt, never shorter than Retry-After.
  * - `parseRetryAfter`: a Retry-After header (seconds or HTTP date) in milliseconds.
