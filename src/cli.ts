@@ -6,6 +6,7 @@ import { registerCrawlCommands } from './cli/crawl-commands.js';
 import { registerDeadlineCommand } from './cli/deadline-command.js';
 import { registerDemoSiteCommand } from './cli/demo-site-command.js';
 import { registerEvidenceCommands } from './cli/evidence-command.js';
+import { registerRunCommand } from './cli/run-command.js';
 import { registerStoreCommands } from './cli/store-commands.js';
 import { StoreError } from './store/index.js';
 
@@ -38,6 +39,7 @@ export function buildProgram(io: CliIo): Command {
   registerDeadlineCommand(program, context);
   registerDemoSiteCommand(program, context);
   registerEvidenceCommands(program, context);
+  registerRunCommand(program, context);
   for (const cmd of program.commands)
     cmd.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   return program;

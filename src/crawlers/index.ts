@@ -142,6 +142,8 @@ export {
 export {
   isDue,
   type Job,
+  type MissedSlot,
+  missedSlots,
   previousSlot,
   type Schedule,
   type ScheduleOptions,

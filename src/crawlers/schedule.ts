@@ -96,3 +96,28 @@ export function startSchedule(jobs: readonly Job[], options: ScheduleOptions): S
     },
   };
 }
+
+/** A source whose latest scheduled slot passed while nothing ran it (the daemon was down). */
+export interface MissedSlot {
+  sourceId: string;
+  slot: Date;
+  /** True when the source has never been crawled at all. */
+  never: boolean;
+}
+
+/** The sources that missed their latest slot, to record the miss and crawl them now (catch-up). */
+export function missedSlots(
+  sources: readonly { id: string; schedule: string | null }[],
+  lastRunStartedAt: (sourceId: string) => string | undefined,
+  timezone: string,
+  now: Date,
+): MissedSlot[] {
+  return sources.flatMap((source) => {
+    if (!source.schedule) return [];
+    const slot = previousSlot(source.schedule, timezone, now);
+    if (!slot) return [];
+    const last = lastRunStartedAt(source.id);
+    if (last && Date.parse(last) >= slot.getTime()) return [];
+    return [{ sourceId: source.id, slot, never: last === undefined }];
+  });
+}
