@@ -60,12 +60,7 @@ export function createCrawlEffects(
     clock,
   });
   const robots = createRobots({ fetcher, userAgent: USER_AGENT, clock, log: options.log });
-  const renderer = options.needsBrowser
-    ? createRenderer({
-        ...(options.chromiumPath ? { executablePath: options.chromiumPath } : {}),
-        log: options.log,
-      })
-    : undefined;
+  const renderer = options.needsBrowser ? lazyRenderer(options) : undefined;
   const effects: CrawlEffects = {
     store,
     fetcher,

@@ -216,7 +216,7 @@ export function composePost(world: DemoWorld, post: WorldPost, version: number):
   const include = new Set([...post.compose.include, ...post.compose.editAdds.slice(0, version).flat()]);
   const composer =
     post.compose.kind === 'interpretation' ? world.text.interpretation : world.text.composers[event.item];
-  return composer({
+  const composed = composer({
     rng,
     district: world.district,
     body,

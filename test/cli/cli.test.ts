@@ -134,7 +134,7 @@ describe('gongkai init and import', () => {
     const init = await runCli(['init', '--db', db(), '--json']);
     expect(init.code).toBe(0);
     expect(init.json()).toMatchObject({
-      schemaVersion: 1,
+      schemaVersion: LATEST_VERSION,
       catalog: { id: 'shifanqu-2020', outcome: 'created' },
     });
     const imported = await runCli(['import', EXAMPLE, '--db', db(), '--json']);
