@@ -1,4 +1,4 @@
-import { type Browser, errors, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, errors, type Page } from 'playwright-core';
 import { RetryableFetchError } from '../errors.js';
 import type { CrawlLog } from '../log.js';
 import { assertRedirectAllowed, type RedirectHop } from '../redirects.js';
@@ -74,49 +74,54 @@ export async function runSession(
       );
   request.stop.signal.addEventListener('abort', closeContext, { once: true });
   try {
-    let page: Page | undefined;
-    const guard = await installRouteGuard(context, {
-      scope: request.scope,
-      budget: settings.budget,
-      transport: settings.transport,
-      mainFrame: () => page?.mainFrame(),
-      signal: request.stop.signal,
-      clock: settings.clock,
-      log: settings.log,
-    });
-    // Pop-ups get no chance to run.
-    context.on('page', (opened) => {
-      if (page && opened !== page) void opened.close();
-    });
-    page = await context.newPage();
-    const url = request.url.href;
-    page.on('crash', () =>
-      request.stop.abort(
-        new RetryableFetchError(url, 'page_crashed', `渲染 ${url} 时页面崩溃（Chromium 渲染进程退出）`),
-      ),
-    );
-    const started = performance.now();
-    const { status, redirects } = await navigate(page, request.url, guard, settings);
-    const loaded = performance.now();
-    await settle(page, request.waitFor, settings);
-    const settled = performance.now();
-    const screenshotPng = request.screenshot ? await screenshotOf(page, settings) : undefined;
-    const html = await page.content();
-    return {
-      finalUrl: page.url(),
-      status,
-      html,
-      ...(screenshotPng ? { screenshotPng, screenshotMs: Math.round(performance.now() - settled) } : {}),
-      requests: guard.requests,
-      redirects,
-      bytes: guard.bytes,
-      navigationMs: Math.round(loaded - started),
-      waitMs: Math.round(settled - loaded),
-    };
+    return await renderInContext(context, request, settings);
   } finally {
     request.stop.signal.removeEventListener('abort', closeContext);
     await closeContext();
   }
+}
+
+async function renderInContext(
+  context: BrowserContext,
+  request: SessionRequest,
+  settings: SessionSettings,
+): Promise<SessionResult> {
+  let page: Page | undefined;
+  const guard = await installRouteGuard(context, {
+    scope: request.scope,
+    budget: settings.budget,
+    transport: settings.transport,
+    mainFrame: () => page?.mainFrame(),
+    signal: request.stop.signal,
+    clock: settings.clock,
+    log: settings.log,
+  });
+  // Pop-ups get no chance to run.
+  context.on('page', (opened) => {
+    if (page && opened !== page) void opened.close();
+  });
+  page = await context.newPage();
+  const url = request.url.href;
+  const crashed = `渲染 ${url} 时页面崩溃（Chromium 渲染进程退出）`;
+  page.on('crash', () => request.stop.abort(new RetryableFetchError(url, 'page_crashed', crashed)));
+  const started = performance.now();
+  const { status, redirects } = await navigate(page, request.url, guard, settings);
+  const loaded = performance.now();
+  await settle(page, request.waitFor, settings);
+  const settled = performance.now();
+  const screenshotPng = request.screenshot ? await screenshotOf(page, settings) : undefined;
+  const html = await page.content();
+  return {
+    finalUrl: page.url(),
+    status,
+    html,
+    ...(screenshotPng ? { screenshotPng, screenshotMs: Math.round(performance.now() - settled) } : {}),
+    requests: guard.requests,
+    redirects,
+    bytes: guard.bytes,
+    navigationMs: Math.round(loaded - started),
+    waitMs: Math.round(settled - loaded),
+  };
 }
 
 // Main-document redirects are followed here, one navigation per hop, so `route` vets every hop.

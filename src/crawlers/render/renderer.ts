@@ -127,24 +127,7 @@ export function createRenderer(options: RendererOptions = {}): Renderer {
     const live = await holder.acquire().catch((error: unknown) => {
       throw launchError(url.href, error);
     });
-    const stop = new AbortController();
-    const onLost = () =>
-      stop.abort(
-        new RetryableFetchError(url.href, 'browser_crashed', `渲染 ${url.href} 时 Chromium 意外退出`),
-      );
-    if (live.disconnected.aborted) onLost();
-    live.disconnected.addEventListener('abort', onLost, { once: true });
-    const deadline = setTimeout(
-      () =>
-        stop.abort(
-          new RetryableFetchError(
-            url.href,
-            'timeout',
-            `渲染 ${url.href} 未在 ${o.renderTimeoutMs} 毫秒内完成`,
-          ),
-        ),
-      o.renderTimeoutMs,
-    );
+    const { stop, release } = stopWhenLostOrLate(url.href, live.disconnected, o.renderTimeoutMs);
     try {
       const scope = renderScopeOf(url, request.scope, request.allowPrivate ?? false);
       const page = await runSession(
@@ -169,10 +152,7 @@ export function createRenderer(options: RendererOptions = {}): Renderer {
     } catch (error) {
       throw renderError(url.href, error, stop.signal, o.navigationTimeoutMs);
     } finally {
-      clearTimeout(deadline);
-      live.disconnected.removeEventListener('abort', onLost);
-      // Sub-requests still in flight stop with the render.
-      if (!stop.signal.aborted) stop.abort(new Error('render finished'));
+      release();
     }
   };
 
@@ -187,6 +167,26 @@ export function createRenderer(options: RendererOptions = {}): Renderer {
       await transport.close();
     },
   };
+}
+
+/**
+ * A render's stop signal: aborted with a retryable error when the browser goes away or the deadline passes;
+ * `release` ends the watch and stops the render's sub-requests still in flight.
+ */
+function stopWhenLostOrLate(url: string, disconnected: AbortSignal, timeoutMs: number) {
+  const stop = new AbortController();
+  const onLost = () =>
+    stop.abort(new RetryableFetchError(url, 'browser_crashed', `渲染 ${url} 时 Chromium 意外退出`));
+  if (disconnected.aborted) onLost();
+  disconnected.addEventListener('abort', onLost, { once: true });
+  const late = `渲染 ${url} 未在 ${timeoutMs} 毫秒内完成`;
+  const deadline = setTimeout(() => stop.abort(new RetryableFetchError(url, 'timeout', late)), timeoutMs);
+  const release = () => {
+    clearTimeout(deadline);
+    disconnected.removeEventListener('abort', onLost);
+    if (!stop.signal.aborted) stop.abort(new Error('render finished'));
+  };
+  return { stop, release };
 }
 
 function parseTarget(url: string): URL {

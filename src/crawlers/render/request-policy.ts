@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { type FetchError, PermanentFetchError } from '../errors.js';
 import { isInScope } from '../scope.js';
 import { isPrivateAddress } from '../ssrf.js';
 
@@ -38,4 +39,20 @@ export function policyBlockOf(url: URL, isDocument: boolean, scope: RenderScope)
   if (privateLiteral && !scope.allowPrivate) return 'private_address';
   if (isDocument && !isInScope(url, scope.prefixes)) return 'out_of_scope';
   return undefined;
+}
+
+/** Why a request was refused unsent: the policy, or the render's spent byte or request budget. */
+export type RequestBlock = PolicyBlock | 'too_large' | 'too_many_requests';
+
+/** The error a render fails with when its own document was refused. */
+export function blockedError(url: string, block: RequestBlock, scope: RenderScope): FetchError {
+  const messages: Record<typeof block, string> = {
+    unsupported_scheme: `只支持 http 和 https 网址：${url}`,
+    out_of_scope: `网址 ${url} 不在该来源的抓取范围内：${scope.prefixes.join('、')}`,
+    private_address: `拒绝访问内网或本机地址 ${url}：如确需抓取，请在该来源上设置 allowPrivate: true`,
+    too_large: `渲染 ${url} 超过了字节上限`,
+    too_many_requests: `渲染 ${url} 发出的请求超过上限`,
+  };
+  const reason = block === 'too_many_requests' ? 'too_large' : block;
+  return new PermanentFetchError(url, reason, messages[block]);
 }

@@ -2,7 +2,7 @@ import type { BrowserContext, Frame, Route } from 'playwright-core';
 import { type FetchError, findFetchError, PermanentFetchError, RetryableFetchError } from '../errors.js';
 import { statusError } from '../fetch-response.js';
 import type { CrawlLog } from '../log.js';
-import { type PolicyBlock, policyBlockOf, type RenderScope } from './request-policy.js';
+import { blockedError, policyBlockOf, type RenderScope, type RequestBlock } from './request-policy.js';
 import type { Transport } from './transport.js';
 
 /** A request the page made, as evidence: sent (with status and bytes), blocked before sending, or failed. */
@@ -79,6 +79,14 @@ export async function installRouteGuard(context: BrowserContext, options: GuardO
   return state;
 }
 
+/** One routed request: the route, its URL, whether it is the page's own document, and its log entry. */
+interface Routed {
+  route: Route;
+  url: URL;
+  isMain: boolean;
+  entry: RenderedRequest;
+}
+
 async function guardRoute(
   context: BrowserContext,
   route: Route,
@@ -97,51 +105,61 @@ async function guardRoute(
   const block =
     budgetBlock(state, options.budget) ?? policyBlockOf(url, request.isNavigationRequest(), options.scope);
   if (state.requests.length < options.budget.maxRequests) state.requests.push(entry);
-  if (block) {
-    Object.assign(entry, { outcome: 'blocked', reason: block });
-    if (isMain) state.documentError = blockedError(url.href, block, options.scope);
-    options.log.debug({ url: url.href, reason: block }, 'render request blocked');
+  const routed = { route, url, isMain, entry };
+  if (block) return blockRoute(routed, block, options, state);
+  try {
+    await forward(context, routed, options, state);
+  } catch (error) {
+    await failRoute(routed, error, options, state);
+  }
+}
+
+function blockRoute(routed: Routed, block: RequestBlock, options: GuardOptions, state: GuardState) {
+  Object.assign(routed.entry, { outcome: 'blocked', reason: block });
+  if (routed.isMain) state.documentError = blockedError(routed.url.href, block, options.scope);
+  options.log.debug({ url: routed.url.href, reason: block }, 'render request blocked');
+  return routed.route.abort('blockedbyclient');
+}
+
+async function forward(context: BrowserContext, routed: Routed, options: GuardOptions, state: GuardState) {
+  const { route, url, isMain, entry } = routed;
+  const request = route.request();
+  const cookies = await context.cookies(url.href);
+  const cookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+  const headers = { ...request.headers(), ...(cookie ? { cookie } : {}) };
+  const response = await options.transport.send(
+    { url: url.href, method: request.method(), headers, body: request.postDataBuffer() ?? undefined },
+    {
+      scope: options.scope,
+      maxBytes: Math.max(0, options.budget.maxBytes - state.bytes),
+      maxRedirects: isMain ? 0 : options.budget.maxRedirects,
+      timeoutMs: options.budget.requestTimeoutMs,
+      signal: options.signal,
+    },
+  );
+  state.bytes += response.body.byteLength;
+  Object.assign(entry, { status: response.status, bytes: response.body.byteLength });
+  if (isMain && !acceptDocument(url.href, response.status, response.headers, state, options.clock)) {
+    // An empty page, not an abort: an abort commits Chromium's error page, which races the next navigation.
+    if (state.redirectTo) return route.fulfill({ status: 200, contentType: 'text/html', body: '' });
     return route.abort('blockedbyclient');
   }
-  try {
-    const cookies = await context.cookies(url.href);
-    const headers = {
-      ...request.headers(),
-      ...(cookies.length > 0 ? { cookie: cookies.map((c) => `${c.name}=${c.value}`).join('; ') } : {}),
-    };
-    const response = await options.transport.send(
-      { url: url.href, method: request.method(), headers, body: request.postDataBuffer() ?? undefined },
-      {
-        scope: options.scope,
-        maxBytes: Math.max(0, options.budget.maxBytes - state.bytes),
-        maxRedirects: isMain ? 0 : options.budget.maxRedirects,
-        timeoutMs: options.budget.requestTimeoutMs,
-        signal: options.signal,
-      },
-    );
-    state.bytes += response.body.byteLength;
-    Object.assign(entry, { status: response.status, bytes: response.body.byteLength });
-    if (isMain && !acceptDocument(url.href, response.status, response.headers, state, options.clock)) {
-      // An empty page, not an abort: an abort commits Chromium's error page, which races the next navigation.
-      if (state.redirectTo) return route.fulfill({ status: 200, contentType: 'text/html', body: '' });
-      return route.abort('blockedbyclient');
-    }
-    await route.fulfill({
-      status: response.status,
-      headers: responseHeaders(response.headers),
-      body: Buffer.from(response.body),
+  const body = Buffer.from(response.body);
+  return route.fulfill({ status: response.status, headers: responseHeaders(response.headers), body });
+}
+
+async function failRoute(routed: Routed, error: unknown, options: GuardOptions, state: GuardState) {
+  const { url } = routed;
+  const failure =
+    findFetchError(error) ??
+    new RetryableFetchError(url.href, 'network', `渲染时请求 ${url.href} 失败：${String(error)}`, {
+      cause: error,
     });
-  } catch (error) {
-    const failure =
-      findFetchError(error) ??
-      new RetryableFetchError(url.href, 'network', `渲染时请求 ${url.href} 失败：${String(error)}`, {
-        cause: error,
-      });
-    Object.assign(entry, { outcome: 'failed', reason: failure.reason });
-    if (failure.reason === 'too_large') state.bytes = options.budget.maxBytes;
-    if (isMain) state.documentError = failure;
-    await route.abort(failure instanceof PermanentFetchError ? 'blockedbyclient' : 'failed');
-  }
+  Object.assign(routed.entry, { outcome: 'failed', reason: failure.reason });
+  // One response over the byte budget spends it: later requests are refused unsent.
+  if (failure.reason === 'too_large') state.bytes = options.budget.maxBytes;
+  if (routed.isMain) state.documentError = failure;
+  await routed.route.abort(failure instanceof PermanentFetchError ? 'blockedbyclient' : 'failed');
 }
 
 function budgetBlock(state: GuardState, budget: RenderBudget): 'too_large' | 'too_many_requests' | undefined {
@@ -167,22 +185,6 @@ function acceptDocument(
   if (status >= 200 && status < 300) return true;
   state.documentError = statusError(url, new Response(null, { status, headers }), clock());
   return false;
-}
-
-function blockedError(
-  url: string,
-  block: PolicyBlock | 'too_large' | 'too_many_requests',
-  scope: RenderScope,
-): FetchError {
-  const messages: Record<typeof block, string> = {
-    unsupported_scheme: `只支持 http 和 https 网址：${url}`,
-    out_of_scope: `网址 ${url} 不在该来源的抓取范围内：${scope.prefixes.join('、')}`,
-    private_address: `拒绝访问内网或本机地址 ${url}：如确需抓取，请在该来源上设置 allowPrivate: true`,
-    too_large: `渲染 ${url} 超过了字节上限`,
-    too_many_requests: `渲染 ${url} 发出的请求超过上限`,
-  };
-  const reason = block === 'too_many_requests' ? 'too_large' : block;
-  return new PermanentFetchError(url, reason, messages[block]);
 }
 
 function responseHeaders(headers: Headers): Record<string, string> {
