@@ -82,6 +82,14 @@ fetch('/site/api', { method: 'POST', body: 'col=1301' }).then((r) => r.text()).t
     '/site/hanging.html': serves(html('<p>加载中</p><script src="/site/never.js"></script>')),
     '/site/never.js': neverAnswers(),
     '/site/stuck.html': neverAnswers(),
+    '/site/memory.html': serves(
+      html(`<p id="m"></p><script>
+document.getElementById('m').textContent = 'cookie=' + document.cookie + ';stored=' + localStorage.getItem('k');
+document.cookie = 'seen=1; path=/'; localStorage.setItem('k', 'v');
+</script>`),
+    ),
+    '/site/heavy.html': serves(html(`<p>附件预览</p><img src="/site/big.bin">`)),
+    '/site/big.bin': serves(new Uint8Array(200_000), { 'content-type': 'application/octet-stream' }),
     '/site/tall.html': serves(
       html('<div style="height:20000px;background:linear-gradient(#fff,#c00)">很长的页面</div>'),
     ),
@@ -208,6 +216,27 @@ describe('createRenderer', () => {
     expect(await render).toMatchObject({ name: 'RetryableFetchError', reason: 'browser_crashed' });
     expect((await renderer.render(site.url('/site/plain.html'), local)).status).toBe(200);
     expect(renderer.launches).toBe(2);
+  });
+
+  it('keeps nothing from one render to the next: no cookies, no storage', async () => {
+    const renderer = aRenderer();
+    const first = await renderer.render(site.url('/site/memory.html'), onSite());
+    const second = await renderer.render(site.url('/site/memory.html'), onSite());
+    expect(load(first.html)('#m').text()).toBe('cookie=;stored=null');
+    expect(load(second.html)('#m').text()).toBe('cookie=;stored=null');
+  });
+
+  it('spends a byte budget: a file over it fails, a page over it is refused', async () => {
+    const renderer = aRenderer({ maxBytes: 50_000 });
+    const page = await renderer.render(site.url('/site/heavy.html'), onSite());
+    expect(page.requests).toContainEqual(
+      expect.objectContaining({ url: site.url('/site/big.bin'), outcome: 'failed', reason: 'too_large' }),
+    );
+    const tight = aRenderer({ maxBytes: 100 });
+    await expect(tight.render(site.url('/site/heavy.html'), onSite())).rejects.toMatchObject({
+      name: 'PermanentFetchError',
+      reason: 'too_large',
+    });
   });
 
   it('keeps a full-page screenshot no taller than the cap', async () => {
