@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CHANNEL_NAMES, type ChannelName, resolveChannel } from './channels.js';
+import { CatalogMatchSchema, ItemMatchSchema } from './match-schema.js';
 import { BODY_LEVELS, type BodyLevel, CATALOG_LEVELS, SubjectSchema } from './subjects.js';
 import { DueRuleSchema } from './time-rule.js';
 
@@ -90,6 +91,8 @@ export const ItemSchema = z
     category: z.string().min(1),
     name: z.string().min(1),
     rows: z.array(RowSchema).min(1),
+    /** How the matchers recognise a post of this item (optional: a catalog without it matches nothing). */
+    match: ItemMatchSchema.optional(),
   })
   .strict();
 export type Item = z.output<typeof ItemSchema>;
@@ -128,6 +131,8 @@ const CatalogObjectSchema = z
     subjects: z.array(SubjectSchema).min(1),
     categories: z.array(CategorySchema).min(1),
     items: z.array(ItemSchema).min(1),
+    /** Matching rules shared by all items: topic words, non-disclosure titles, element cues. */
+    match: CatalogMatchSchema.optional(),
   })
   .strict();
 

@@ -1,0 +1,77 @@
+import type { Element, Item } from '../../catalog/index.js';
+import type { ItemRules } from '../classify/rules.js';
+import { findPhrases } from '../text/phrase.js';
+import {
+  type ElementReport,
+  type ElementTexts,
+  elementGroups,
+  elementKeys,
+  readElements,
+} from './elements.js';
+
+/** What an element strategy reads: the item, its compiled rules and the post's texts. */
+export interface ElementContext {
+  item: Item;
+  rules: ItemRules;
+  texts: ElementTexts;
+}
+
+/** How the elements of one item are read from a post. */
+export type ElementStrategy = (context: ElementContext) => ElementReport;
+
+function groupHits(rules: ItemRules, group: Element, text: string): number {
+  const cues = rules.groups.get(group.name);
+  return cues ? findPhrases(text, cues).length : 0;
+}
+
+/** Groups the title names, plus groups the body shows twice; all groups when none is shown. */
+function groupsShown(context: ElementContext): Element[] {
+  const { item, rules, texts } = context;
+  const groups = elementGroups(item);
+  const shown = groups.filter(
+    (g) => groupHits(rules, g, texts.title) > 0 || groupHits(rules, g, texts.body) >= 2,
+  );
+  return shown.length > 0 ? shown : groups;
+}
+
+/** A data disclosure: every key of the groups the post is about. */
+export const listedElements: ElementStrategy = (context) =>
+  readElements(context.item, context.rules, groupsShown(context), context.texts);
+
+/** One phase only (实施前 or 实施后): the group with the most evidence, the title counting most. */
+export const onePhaseElements: ElementStrategy = (context) => {
+  const { item, rules, texts } = context;
+  const groups = elementGroups(item);
+  const scored = groups
+    .map((g) => ({ g, score: 3 * groupHits(rules, g, texts.title) + groupHits(rules, g, texts.body) }))
+    .sort((a, b) => b.score - a.score);
+  const best = scored[0];
+  const chosen = best && best.score > 0 ? [best.g] : groups;
+  return readElements(item, rules, chosen, texts);
+};
+
+/** A policy document states its one element, by being the document. */
+export const documentElement: ElementStrategy = ({ item }) => ({
+  item: item.id,
+  present: elementGroups(item)
+    .flatMap(elementKeys)
+    .slice(0, 1)
+    .map((key) => ({ key, span: { where: 'title', start: 0, end: 0, text: '' } })),
+  missing: [],
+});
+
+/** 政府令 and 规章 are the 规章 element; laws, 条例 and 地方性法规 the 行政法规 element. */
+const RULE_MARKS = /政府令|规章|国务院令|部令|办法/;
+
+/** A law or regulation: the 规章 element for a government order, else the 行政法规 element. */
+export const regulationElement: ElementStrategy = ({ item, texts }) => {
+  const keys = elementGroups(item).flatMap(elementKeys);
+  const isRule = RULE_MARKS.test(texts.title) || RULE_MARKS.test(texts.body.slice(0, 300));
+  const key =
+    (isRule ? keys.find((k) => k.includes('规章')) : keys.find((k) => !k.includes('规章'))) ?? keys[0];
+  return {
+    item: item.id,
+    present: key ? [{ key, span: { where: 'title', start: 0, end: 0, text: texts.title } }] : [],
+    missing: [],
+  };
+};

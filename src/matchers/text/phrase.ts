@@ -1,0 +1,75 @@
+import { escapeRegExp } from './normalise.js';
+
+/** A phrase compiled for matching: the words as written, its weight, and the pattern that finds them. */
+export interface CompiledPhrase {
+  phrase: string;
+  weight: number;
+  pattern: RegExp;
+}
+
+/** Where a phrase was found. */
+export interface PhraseHit {
+  phrase: string;
+  weight: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** `…` is a short gap that stays inside one clause; `$` at the end means the end of the text. */
+const GAP = '[^。；;！？\\n]{0,20}?';
+/** Written values an evaluator names instead of spelling out digits. */
+const PLACEHOLDERS: Record<string, string> = {
+  金额: '\\d+(?:[.,]\\d+)*\\s*(?:万元|亿元|元)',
+  电话: '(?:0\\d{2,3}[-－—]?\\d{7,8}|(?<!\\d)1[3-9]\\d{9}(?!\\d))',
+  户数: '\\d+\\s*户',
+  人数: '\\d+\\s*人',
+  数字: '\\d+',
+  年月: '\\d{4}\\s*年\\s*\\d{1,2}\\s*月',
+  百分比: '\\d+(?:\\.\\d+)?\\s*[%％]',
+};
+
+function literalPart(part: string): string {
+  return part
+    .split(/(\{[^}]+\})/)
+    .map((piece) => {
+      const name = /^\{([^}]+)\}$/.exec(piece)?.[1];
+      const placeholder = name === undefined ? undefined : PLACEHOLDERS[name];
+      return placeholder ?? escapeRegExp(piece);
+    })
+    .join('');
+}
+
+/** A trailing `$` ties a phrase to the end of the text, before any bracketed suffix (（第二批）). */
+const AT_END = '(?=\\s*(?:[（(【\\[][^）)】\\]]{0,30}[）)】\\]])?\\s*$)';
+
+/** Compiles `下达…资金`, `共{户数}` or `项目…公示$` into a pattern; a phrase always compiles the same way. */
+export function compilePhrase(phrase: string, weight = 1): CompiledPhrase {
+  const atEnd = phrase.endsWith('$');
+  const body = atEnd ? phrase.slice(0, -1) : phrase;
+  const source = body.split('…').map(literalPart).join(GAP) + (atEnd ? AT_END : '');
+  return { phrase, weight, pattern: new RegExp(source, 'g') };
+}
+
+/** The first place each phrase occurs in a text (one hit per phrase). */
+export function findPhrases(text: string, phrases: readonly CompiledPhrase[]): PhraseHit[] {
+  const hits: PhraseHit[] = [];
+  for (const p of phrases) {
+    p.pattern.lastIndex = 0;
+    const m = p.pattern.exec(text);
+    if (m)
+      hits.push({
+        phrase: p.phrase,
+        weight: p.weight,
+        start: m.index,
+        end: m.index + m[0].length,
+        text: m[0],
+      });
+  }
+  return hits;
+}
+
+/** The sum of the weights of the phrases found, each counted once. */
+export function phraseWeight(hits: readonly PhraseHit[]): number {
+  return hits.reduce((sum, h) => sum + h.weight, 0);
+}
