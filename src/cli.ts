@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { CalendarRangeError, DataFileError, InvalidDateError } from './catalog/index.js';
+import { registerAnalyzeCommand } from './cli/analyze-command.js';
 import { registerCatalogCommand } from './cli/catalog-command.js';
 import { CliContext, type CliIo, type GlobalOptions, UsageError } from './cli/context.js';
 import { registerCrawlCommands } from './cli/crawl-commands.js';
@@ -35,6 +36,7 @@ export function buildProgram(io: CliIo): Command {
   const context = (cmd: Command) => new CliContext(io, cmd.optsWithGlobals<GlobalOptions>());
   registerStoreCommands(program, context);
   registerCatalogCommand(program, context);
+  registerAnalyzeCommand(program, context);
   registerCrawlCommands(program, context);
   registerDeadlineCommand(program, context);
   registerDemoSiteCommand(program, context);
