@@ -39,7 +39,9 @@ export interface Transport {
 }
 
 // Hop-by-hop headers and those undici sets itself; the cookie header is rebuilt from the context's jar.
+// Chromium offers zstd, which undici 7 does not decode: undici negotiates the encoding on its own.
 const DROPPED_REQUEST_HEADERS = new Set([
+  'accept-encoding',
   'host',
   'connection',
   'content-length',
