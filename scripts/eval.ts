@@ -60,6 +60,15 @@ function printMismatches(outcomes: readonly Outcome[]): void {
       (o) => o.label.privacy,
     ],
   ];
+  for (const o of outcomes.filter((x) => x.label.items.length > 0 && itemRight(x))) {
+    const got = new Set(o.analysis.elements.present.map((p) => p.key));
+    const extra = [...got].filter((k) => o.label.elements.missing.includes(k));
+    const lacking = o.label.elements.present.filter((k) => !got.has(k));
+    if (extra.length > 0 || lacking.length > 0)
+      out(
+        `elements  ${o.label.file}\n          extra ${extra.join('、')}\n          lacking ${lacking.join('、')}`,
+      );
+  }
   for (const [name, right, got, want] of checks)
     for (const o of outcomes.filter((x) => !right(x)))
       out(

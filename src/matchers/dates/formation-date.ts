@@ -38,6 +38,7 @@ function decisionIn(
   text: string,
   verbs: RegExp,
   reference: IsoDate | undefined,
+  maxAgeDays = MAX_DECISION_AGE_DAYS,
 ): { mention: DateMention; iso: IsoDate; text: string } | undefined {
   for (const sentence of sentences(blankTitles(text))) {
     const dates = findDates(sentence.text);
@@ -54,7 +55,7 @@ function decisionIn(
       if (iso === undefined) continue;
       if (reference !== undefined) {
         const age = daysBetween(iso, reference);
-        const maxAge = mention.year === undefined ? MAX_UNDATED_AGE_DAYS : MAX_DECISION_AGE_DAYS;
+        const maxAge = mention.year === undefined ? MAX_UNDATED_AGE_DAYS : maxAgeDays;
         if (age < 0 || age > maxAge) continue;
       }
       return { mention, iso, text: mention.text };
@@ -96,7 +97,7 @@ export function findFormationDate(doc: PostDocument, published: IsoDate | null):
   if (decision) return { date: decision.iso, source: 'decision', text: decision.text };
   const stated = headerFormation(doc) ?? signatureDate(doc, reference);
   if (stated && (reference === undefined || stated.date <= reference)) return stated;
-  const adoption = decisionIn(doc.text, ADOPTION, reference);
+  const adoption = decisionIn(doc.text, ADOPTION, reference, Number.POSITIVE_INFINITY);
   if (adoption) return { date: adoption.iso, source: 'adoption', text: adoption.text };
   return stated ?? null;
 }

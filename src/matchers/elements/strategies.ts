@@ -60,13 +60,15 @@ export const documentElement: ElementStrategy = ({ item }) => ({
   missing: [],
 });
 
-/** 政府令 and 规章 are the 规章 element; laws, 条例 and 地方性法规 the 行政法规 element. */
-const RULE_MARKS = /政府令|规章|国务院令|部令|办法/;
+/** A 国务院令 promulgates a 行政法规; a 政府令 or 部令 a 规章; otherwise a 办法 or 规定 is a 规章, a 条例 or 法 a law. */
+const STATE_COUNCIL = /国务院令/;
+const RULE_MARKS = /政府令|部令|规章|办法|规定/;
 
 /** A law or regulation: the 规章 element for a government order, else the 行政法规 element. */
 export const regulationElement: ElementStrategy = ({ item, texts }) => {
   const keys = elementGroups(item).flatMap(elementKeys);
-  const isRule = RULE_MARKS.test(texts.title) || RULE_MARKS.test(texts.body.slice(0, 300));
+  const opening = `${texts.title}\n${texts.body.slice(0, 300)}`;
+  const isRule = !STATE_COUNCIL.test(opening) && RULE_MARKS.test(opening);
   const key =
     (isRule ? keys.find((k) => k.includes('规章')) : keys.find((k) => !k.includes('规章'))) ?? keys[0];
   return {

@@ -28,6 +28,8 @@ const ANCHOR =
 const RULE = /^[^。；\n]{0,8}(?:不少于|不得少于|不低于|原则上|应当|应不少于|至少|一般为|为期不少于)/;
 /** Windows that are not notice periods even after 公示 (a 报名 window, a consultation). */
 const NOT_NOTICE = /报名|征求意见|报送|申报时间|受理时间|登记|值班|放假|培训时间|开标/;
+/** A start written before the keyword: 自2020年9月28日起公示5个工作日. */
+const STARTS_BEFORE = /自[^。；\n自]{4,20}起\s*$/;
 const WINDOW_CHARS = 70;
 const MAX_LEAD_CHARS = 12;
 
@@ -95,7 +97,8 @@ export function findNoticePeriod(
     // The period follows its keyword closely (公示期：…, 公示期为10天); a date further on is about something else.
     if (window.search(/[\d一二三四五六七八九十]|即日/) > MAX_LEAD_CHARS && !/自即日起/.test(anchor[0]))
       continue;
-    const head = /自即日起/.test(anchor[0]) ? `即日${window}` : window;
+    const lead = STARTS_BEFORE.exec(text.slice(Math.max(0, anchor.index - 25), anchor.index))?.[0] ?? '';
+    const head = /自即日起/.test(anchor[0]) ? `即日${window}` : `${lead}${window}`;
     const range = readRange(head, reference);
     const length = findNoticeLength(head);
     const period = assemble(range, length, calendar);

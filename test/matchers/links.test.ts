@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { linkInterpretations, linkRecords, type PostFacts } from '../../src/matchers/index.js';
+
+describe('linkInterpretations', () => {
+  it('links a 解读 to the document whose title it quotes', () => {
+    const links = linkInterpretations([
+      { id: 'doc', title: '桐岭县人民政府办公室关于印发《桐岭县扶贫小额信贷管理办法》的通知' },
+      { id: 'reading', title: '《桐岭县扶贫小额信贷管理办法》政策解读' },
+      { id: 'other', title: '关于印发《桐岭县扶贫公益岗位管理办法》的通知' },
+    ]);
+    expect(links).toEqual([{ interpretation: 'reading', document: 'doc', score: 1, via: 'quoted-title' }]);
+  });
+
+  it('links through a cited 文号 and through a similar title', () => {
+    const links = linkInterpretations([
+      { id: 'doc', title: '茂源县防止返贫动态监测和帮扶工作实施细则', docNumbers: ['茂农组办〔2021〕9号'] },
+      { id: 'a', title: '一图读懂防返贫监测', docNumbers: ['茂农组办〔2021〕9号'] },
+      { id: 'b', title: '《茂源县防止返贫动态监测和帮扶实施细则》解读' },
+    ]);
+    expect(links.map((l) => [l.interpretation, l.document, l.via])).toEqual([
+      ['a', 'doc', 'doc-number'],
+      ['b', 'doc', 'similar-title'],
+    ]);
+  });
+});
+
+describe('linkRecords', () => {
+  const post: PostFacts = {
+    id: 'p1',
+    items: ['funds.allocation', 'projects.annual-plan'],
+    title: '关于下达2020年第二批财政专项扶贫资金的通知',
+    text: '现将2020年第二批财政专项扶贫资金128万元下达给你们（示财〔2020〕21号）。西村食用菌大棚扩建项目安排126万元。',
+    docNumbers: ['示财〔2020〕21号'],
+    amounts: [1_280_000, 1_260_000],
+    formed: '2020-05-08',
+    published: '2020-05-12',
+  };
+
+  it('links by exact 文号, by name in the text and by amount, many to many', () => {
+    const links = linkRecords(
+      [post],
+      [
+        {
+          id: 'r1',
+          item: 'funds.allocation',
+          title: '2020年第二批财政专项扶贫资金分配',
+          refNo: '示财[2020]21号',
+          formed: '2020-05-08',
+          amount: 1_280_000,
+        },
+        {
+          id: 'r2',
+          item: 'projects.annual-plan',
+          title: '西村食用菌大棚扩建项目',
+          formed: '2020-05-01',
+          amount: 1_260_000,
+        },
+        { id: 'r3', item: 'funds.loans', title: '2020年扶贫小额信贷', formed: '2020-12-01' },
+      ],
+    );
+    expect(links.map((l) => l.record)).toEqual(['r1', 'r2']);
+    expect(links[0]?.score).toBe(1);
+    expect(links[0]?.reasons[0]).toBe('文号 示财〔2020〕21号');
+  });
+
+  it('returns nothing for records the post does not mention', () => {
+    expect(
+      linkRecords(
+        [post],
+        [{ id: 'x', item: 'target.exit', title: '东村2020年脱贫名单', formed: '2020-11-01' }],
+      ),
+    ).toEqual([]);
+  });
+});
