@@ -50,7 +50,7 @@ export function noticeRight(o: Outcome): boolean {
 }
 
 export function privacyRight(o: Outcome): boolean {
-  const got = new Map(o.analysis.privacy.map((p) => [p.kind, p.count]));
+  const got = new Map<string, number>(o.analysis.privacy.map((p) => [p.kind, p.count]));
   const want = new Map(o.label.privacy.map((p) => [p.kind, p.count]));
   return got.size === want.size && [...want].every(([kind, count]) => got.get(kind) === count);
 }

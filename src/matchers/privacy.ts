@@ -19,8 +19,37 @@ export interface PersonalDataHit {
 
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK = '10X98765432';
-/** A run of digits not touching other digits, letters or mask stars (masked forms are fine). */
-const DIGIT_RUN = /(?<![0-9A-Za-z*＊])\d{11,19}[Xx]?(?![0-9A-Za-z*＊])/g;
+const MIN_RUN = 11;
+const MAX_RUN = 19;
+
+const isDigit = (code: number) => code >= 48 && code <= 57;
+/** Letters, digits and mask stars glue to a number: masked forms (4112**********1234) are fine. */
+const glues = (code: number) =>
+  isDigit(code) ||
+  (code >= 65 && code <= 90) ||
+  (code >= 97 && code <= 122) ||
+  code === 42 ||
+  code === 0xff0a;
+
+/** Runs of 11–19 digits (and an ID's final X) not touching other digits, letters or mask stars; one pass. */
+function* digitRuns(text: string): Generator<{ start: number; end: number }> {
+  let i = 0;
+  while (i < text.length) {
+    if (!isDigit(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < text.length && isDigit(text.charCodeAt(i))) i++;
+    let end = i;
+    if (end - start === 17 && (text[end] === 'X' || text[end] === 'x')) end++;
+    const before = start > 0 ? text.charCodeAt(start - 1) : 32;
+    const after = end < text.length ? text.charCodeAt(end) : 32;
+    if (end - start >= MIN_RUN && end - start <= MAX_RUN && !glues(before) && !glues(after))
+      yield { start, end };
+    i = Math.max(end, i);
+  }
+}
 const KINDS: readonly PersonalDataKind[] = ['id_number', 'bank_card', 'mobile'];
 
 /** True for an 18-character 居民身份证号码 whose GB 11643 check digit is right. */
@@ -61,9 +90,10 @@ export function findPersonalData(
   where = 'body',
 ): Array<{ kind: PersonalDataKind } & PersonalDataPosition> {
   const out: Array<{ kind: PersonalDataKind } & PersonalDataPosition> = [];
-  for (const m of normaliseWidth(text).matchAll(DIGIT_RUN)) {
-    const kind = classifyNumber(m[0]);
-    if (kind) out.push({ kind, where, start: m.index, end: m.index + m[0].length });
+  const normal = normaliseWidth(text);
+  for (const { start, end } of digitRuns(normal)) {
+    const kind = classifyNumber(normal.slice(start, end));
+    if (kind) out.push({ kind, where, start, end });
   }
   return out;
 }

@@ -13,6 +13,8 @@ const DECISION = /审定|下达|批复|研究确定|研究同意|研究决定|�
 const MEETING = /^[^，。；]{0,6}研究/;
 const ADOPTION = /会议[^，。；]{0,10}通过|常务委员会[^，。；]{0,20}通过|通过[，,]?\s*现予公布|公布/;
 const MAX_GAP = 40;
+/** Decisions are stated near the top; a huge page is read this far. */
+const SCAN_CHARS = 50_000;
 const MAX_DECISION_AGE_DAYS = 400;
 const MAX_UNDATED_AGE_DAYS = 120;
 /** Between the date and the verb: a range (至), or a step still to come (报…审定, …后下达). */
@@ -93,11 +95,12 @@ function signatureDate(doc: PostDocument, published: IsoDate | undefined): DateF
  */
 export function findFormationDate(doc: PostDocument, published: IsoDate | null): DateFact | null {
   const reference = published ?? undefined;
-  const decision = decisionIn(doc.text, DECISION, reference);
+  const head = doc.text.slice(0, SCAN_CHARS);
+  const decision = decisionIn(head, DECISION, reference);
   if (decision) return { date: decision.iso, source: 'decision', text: decision.text };
   const stated = headerFormation(doc) ?? signatureDate(doc, reference);
   if (stated && (reference === undefined || stated.date <= reference)) return stated;
-  const adoption = decisionIn(doc.text, ADOPTION, reference, Number.POSITIVE_INFINITY);
+  const adoption = decisionIn(head, ADOPTION, reference, Number.POSITIVE_INFINITY);
   if (adoption) return { date: adoption.iso, source: 'adoption', text: adoption.text };
   return stated ?? null;
 }

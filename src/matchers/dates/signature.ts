@@ -18,6 +18,8 @@ export const ORG_ENDING =
 const MAX_ISSUER_CHARS = 40;
 const PROMULGATION = /现予公布|予以公布|公布施行/;
 const TAIL = 8;
+/** A 落款 sits near the top (a notice before its annex) or at the end; the middle of a huge body is skipped. */
+const MAX_LEADING_PARAGRAPHS = 300;
 
 /** True for a short line naming a body: no sentence punctuation, ending like an organisation. */
 export function isIssuerLine(line: string): boolean {
@@ -55,6 +57,7 @@ function issuersBefore(lines: readonly string[], index: number): string[] {
 export function findSignatures(paragraphs: readonly string[]): Signature[] {
   const out: Signature[] = [];
   paragraphs.forEach((line, index) => {
+    if (index >= MAX_LEADING_PARAGRAPHS && index < paragraphs.length - TAIL) return;
     const found = dateLine(line);
     if (!found) return;
     const { date, before } = found;

@@ -31,6 +31,8 @@ const NOT_NOTICE = /报名|征求意见|报送|申报时间|受理时间|登记|
 /** A start written before the keyword: 自2020年9月28日起公示5个工作日. */
 const STARTS_BEFORE = /自[^。；\n自]{4,20}起\s*$/;
 const WINDOW_CHARS = 70;
+/** A post states its period in its body; a huge page is read this far. */
+const SCAN_CHARS = 200_000;
 const MAX_LEAD_CHARS = 12;
 
 /** Counts working days in [start, end] with the caller's calendar; null outside its data. */
@@ -89,7 +91,7 @@ export function findNoticePeriod(
   reference: IsoDate | undefined,
   calendar: WorkingCalendar,
 ): NoticePeriod | null {
-  const text = normaliseWidth(bodyText);
+  const text = normaliseWidth(bodyText.slice(0, SCAN_CHARS));
   for (const anchor of text.matchAll(ANCHOR)) {
     const from = anchor.index + anchor[0].length;
     const window = windowAfter(text, from);

@@ -3,20 +3,15 @@
  * space a plain space, so every index into the result is an index into the original text.
  */
 export function normaliseWidth(text: string): string {
-  let out = '';
-  let changed = false;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 0xff01 && code <= 0xff5e) {
-      out += String.fromCharCode(code - 0xfee0);
-      changed = true;
-    } else if (code === 0x3000 || code === 0xa0) {
-      out += ' ';
-      changed = true;
-    } else out += text[i];
-  }
-  return changed ? out : text;
+  return WIDE.test(text) ? text.replace(WIDE_ALL, toNarrow) : text;
 }
+
+const WIDE = /[\uff01-\uff5e\u3000\u00a0]/;
+const WIDE_ALL = /[\uff01-\uff5e\u3000\u00a0]/g;
+const toNarrow = (ch: string) => {
+  const code = ch.charCodeAt(0);
+  return code === 0x3000 || code === 0xa0 ? ' ' : String.fromCharCode(code - 0xfee0);
+};
 
 /** Removes all whitespace, for comparing names and titles as people read them. */
 export function compact(text: string): string {
