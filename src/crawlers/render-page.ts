@@ -1,5 +1,5 @@
 import type { CrawlContext } from './crawl-context.js';
-import { FetchError, RetryableFetchError } from './errors.js';
+import { FetchError, PermanentFetchError, RetryableFetchError } from './errors.js';
 import { type Observation, recordFailure } from './observe.js';
 
 /**
@@ -15,6 +15,10 @@ export async function renderAndRecord(
   const { renderer, store, scheduler } = ctx.effects;
   if (!renderer) throw new Error('renderAndRecord needs a renderer');
   try {
+    // The browser does not ask robots.txt; the crawler does, before it renders.
+    if (!(await ctx.effects.robots.isAllowed(url, { allowPrivate: ctx.source.allowPrivate }))) {
+      throw new PermanentFetchError(url, 'robots_disallowed', `robots.txt 不允许抓取 ${url}`);
+    }
     const limits = await ctx.limits(url);
     const page = await scheduler.run(url, limits, () =>
       renderer.render(url, { scope: ctx.source.scope, allowPrivate: ctx.source.allowPrivate, screenshot }),

@@ -8,8 +8,18 @@ export { StoreError } from './errors.js';
 export type { FetchInput, FetchOutcome, FetchQueries, FetchRecord } from './fetches.js';
 export type { FrontierItem, FrontierKind, FrontierQueries } from './frontier.js';
 export type { HealthQueries, SourceHealth } from './health.js';
+export type { MatchQueries, RecordLinkRow, Review, StoredMatch } from './matches.js';
 export type { ImportRecord, MetaQueries, StoredCatalog } from './meta.js';
 export { LATEST_VERSION } from './migrations.js';
+export type { EvidenceInput, OfflineEvidence, OfflineEvidenceQueries } from './offline-evidence.js';
 export { openStore, type Store, type StoreOptions } from './open.js';
 export type { Post, PostQueries, PostVersion, VersionInput } from './posts.js';
+export {
+  type RecordChange,
+  type RecordInput,
+  type RecordQueries,
+  recordInputOf,
+  type StoredRecord,
+} from './records.js';
+export type { ScoredRow, ScoreInput, ScoreQueries, ScoreRun } from './scores.js';
 export type { Source, SourceInput, SourceKind, SourceQueries } from './sources.js';

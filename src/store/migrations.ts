@@ -179,6 +179,150 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       ) STRICT;
     `,
   },
+  {
+    version: 3,
+    name: 'records and offline evidence, matches and reviews, scores',
+    sql: `
+      -- Something formed that must be published (imported from the systems that hold it, or typed in).
+      CREATE TABLE records (
+        id         INTEGER PRIMARY KEY,
+        key        TEXT NOT NULL UNIQUE,
+        item       TEXT NOT NULL,
+        row        TEXT NOT NULL DEFAULT 'a',
+        body_id    TEXT NOT NULL REFERENCES bodies (id),
+        title      TEXT NOT NULL,
+        ref_no     TEXT,
+        formed     TEXT NOT NULL,
+        amount     REAL,
+        note       TEXT,
+        import_id  INTEGER REFERENCES imports (id),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX records_body ON records (body_id, item);
+
+      CREATE TABLE record_history (
+        id         INTEGER PRIMARY KEY,
+        record_id  INTEGER NOT NULL REFERENCES records (id),
+        changed_at TEXT NOT NULL,
+        import_id  INTEGER REFERENCES imports (id),
+        before     TEXT NOT NULL,
+        after      TEXT NOT NULL
+      ) STRICT;
+
+      -- A posting on a notice board or at a service centre, entered by a person.
+      CREATE TABLE offline_evidence (
+        id           INTEGER PRIMARY KEY,
+        body_id      TEXT NOT NULL REFERENCES bodies (id),
+        item         TEXT NOT NULL,
+        record_id    INTEGER REFERENCES records (id),
+        channel      TEXT NOT NULL,
+        title        TEXT,
+        posted_from  TEXT NOT NULL,
+        posted_to    TEXT,
+        stated_days  INTEGER,
+        photo_sha256 TEXT REFERENCES blobs (sha256),
+        entered_by   TEXT NOT NULL,
+        entered_at   TEXT NOT NULL,
+        note         TEXT
+      ) STRICT;
+      CREATE INDEX offline_evidence_body ON offline_evidence (body_id, item);
+
+      -- What the matchers read in a post version; a person's review (below) overrides it.
+      CREATE TABLE matches (
+        version_id      INTEGER PRIMARY KEY REFERENCES post_versions (id),
+        matcher_version TEXT NOT NULL,
+        catalog         TEXT NOT NULL,
+        items           TEXT NOT NULL,
+        published_at    TEXT,
+        formed_at       TEXT,
+        notice          TEXT,
+        publisher_body  TEXT,
+        publisher_name  TEXT,
+        elements        TEXT NOT NULL,
+        privacy         TEXT NOT NULL,
+        interpretation_of TEXT,
+        doc_no          TEXT,
+        analysis        TEXT NOT NULL,
+        matched_at      TEXT NOT NULL
+      ) STRICT;
+
+      CREATE TABLE match_records (
+        version_id INTEGER NOT NULL REFERENCES post_versions (id),
+        record_id  INTEGER NOT NULL REFERENCES records (id),
+        score      REAL NOT NULL,
+        reasons    TEXT NOT NULL,
+        PRIMARY KEY (version_id, record_id)
+      ) STRICT;
+
+      CREATE TABLE reviews (
+        id       INTEGER PRIMARY KEY,
+        post_id  INTEGER NOT NULL REFERENCES posts (id),
+        by       TEXT NOT NULL,
+        at       TEXT NOT NULL,
+        decision TEXT NOT NULL,
+        note     TEXT
+      ) STRICT;
+      CREATE INDEX reviews_post ON reviews (post_id, id);
+
+      -- A township's "we did publish it": a URL for an obligation, to be confirmed by an evaluator.
+      CREATE TABLE claims (
+        id             INTEGER PRIMARY KEY,
+        body_id        TEXT NOT NULL REFERENCES bodies (id),
+        obligation_key TEXT NOT NULL,
+        url            TEXT NOT NULL,
+        post_id        INTEGER REFERENCES posts (id),
+        by             TEXT NOT NULL,
+        at             TEXT NOT NULL,
+        status         TEXT NOT NULL CHECK (status IN ('pending', 'confirmed', 'rejected')),
+        reviewed_by    TEXT,
+        reviewed_at    TEXT,
+        note           TEXT
+      ) STRICT;
+
+      -- The result of gongkai score: recomputed from scratch, the latest run per year is what pages show.
+      CREATE TABLE score_runs (
+        id          INTEGER PRIMARY KEY,
+        year        INTEGER NOT NULL,
+        today       TEXT NOT NULL,
+        computed_at TEXT NOT NULL,
+        scheme      TEXT NOT NULL,
+        catalog     TEXT NOT NULL,
+        inputs_sha256 TEXT NOT NULL,
+        summary     TEXT NOT NULL
+      ) STRICT;
+
+      CREATE TABLE obligations (
+        run_id   INTEGER NOT NULL REFERENCES score_runs (id),
+        key      TEXT NOT NULL,
+        body_id  TEXT NOT NULL,
+        item     TEXT NOT NULL,
+        status   TEXT NOT NULL,
+        due      TEXT,
+        data     TEXT NOT NULL,
+        PRIMARY KEY (run_id, key)
+      ) STRICT;
+      CREATE INDEX obligations_body ON obligations (run_id, body_id);
+
+      CREATE TABLE findings (
+        id       INTEGER PRIMARY KEY,
+        run_id   INTEGER NOT NULL REFERENCES score_runs (id),
+        body_id  TEXT NOT NULL,
+        kind     TEXT NOT NULL,
+        item     TEXT,
+        data     TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX findings_body ON findings (run_id, body_id);
+
+      CREATE TABLE scorecards (
+        run_id   INTEGER NOT NULL REFERENCES score_runs (id),
+        body_id  TEXT NOT NULL,
+        scope    TEXT NOT NULL CHECK (scope IN ('own', 'with_villages')),
+        data     TEXT NOT NULL,
+        PRIMARY KEY (run_id, body_id, scope)
+      ) STRICT;
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

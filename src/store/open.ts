@@ -9,9 +9,13 @@ import { StoreError, toStoreError } from './errors.js';
 import { type FetchQueries, fetchQueries } from './fetches.js';
 import { type FrontierQueries, frontierQueries } from './frontier.js';
 import { type HealthQueries, healthQueries } from './health.js';
+import { type MatchQueries, matchQueries } from './matches.js';
 import { type MetaQueries, metaQueries } from './meta.js';
 import { LATEST_VERSION, MIGRATIONS } from './migrations.js';
+import { type OfflineEvidenceQueries, offlineEvidenceQueries } from './offline-evidence.js';
 import { type PostQueries, postQueries } from './posts.js';
+import { type RecordQueries, recordQueries } from './records.js';
+import { type ScoreQueries, scoreQueries } from './scores.js';
 import { type SourceQueries, sourceQueries } from './sources.js';
 
 export interface StoreOptions {
@@ -39,6 +43,10 @@ export interface Store {
   readonly posts: PostQueries;
   readonly attachments: AttachmentQueries;
   readonly health: HealthQueries;
+  readonly records: RecordQueries;
+  readonly offlineEvidence: OfflineEvidenceQueries;
+  readonly matches: MatchQueries;
+  readonly scores: ScoreQueries;
   /** Runs `fn` in one transaction: all of it is written, or none. */
   transaction<T>(fn: () => T): T;
   /** The schema version (`user_version`). */
@@ -122,6 +130,10 @@ function createStore(db: Database.Database, file: string, clock: () => Date, bus
     posts: postQueries(db),
     attachments: attachmentQueries(db),
     health: healthQueries(db),
+    records: recordQueries(db, now),
+    offlineEvidence: offlineEvidenceQueries(db, now),
+    matches: matchQueries(db, now),
+    scores: scoreQueries(db, now),
     transaction: <T>(fn: () => T): T => {
       try {
         return db.transaction(fn).immediate();

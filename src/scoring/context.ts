@@ -1,0 +1,106 @@
+import { addCalendarDays, type ChannelName, type IsoDate, toDayNumber } from '../catalog/index.js';
+import type { ScoringBody, ScoringInput, ScoringPost, ScoringSource } from './types.js';
+
+/** The China date of an ISO instant (gongkai keeps instants in UTC). */
+export function chinaDate(instant: string): IsoDate {
+  return new Date(Date.parse(instant) + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** A post with the facts scoring judges it by. */
+export interface PostFacts {
+  post: ScoringPost;
+  source: ScoringSource;
+  /** The body the post speaks for: its publisher when that is the source's body or one of its villages. */
+  bodyId: string;
+  channel: ChannelName;
+  firstSeen: IsoDate;
+  /** The date publication is judged on: the stated date, unless it is not credible (back-dated) or missing. */
+  published: IsoDate;
+  backdated: boolean;
+  removed: IsoDate | null;
+}
+
+/** Indexes built once per scoring run. */
+export interface ScoringContext {
+  input: ScoringInput;
+  bodies: Map<string, ScoringBody>;
+  children: Map<string, ScoringBody[]>;
+  sourcesOf: (bodyId: string) => ScoringSource[];
+  okRunDays: Map<string, IsoDate[]>;
+  posts: PostFacts[];
+}
+
+// A stated date this many days or more before the day gongkai first saw the post, with a successful crawl of the
+// source in between that did not find it, is not credible.
+const BACKDATE_MIN_DAYS = 3;
+
+function okRunBetween(days: readonly IsoDate[] | undefined, after: IsoDate, before: IsoDate): boolean {
+  return (days ?? []).some((d) => d > after && d < before);
+}
+
+function factsOf(post: ScoringPost, source: ScoringSource, ctx: Omit<ScoringContext, 'posts'>): PostFacts {
+  const publisher = post.publisherBodyId ? ctx.bodies.get(post.publisherBodyId) : undefined;
+  const own = publisher && (publisher.id === source.bodyId || publisher.parentId === source.bodyId);
+  const firstSeen = chinaDate(post.firstSeen);
+  const stated = post.publishedAt;
+  const gap = stated ? toDayNumber(firstSeen) - toDayNumber(stated) : 0;
+  const backdated =
+    stated !== null &&
+    gap >= BACKDATE_MIN_DAYS &&
+    okRunBetween(ctx.okRunDays.get(source.id), stated, firstSeen);
+  return {
+    post,
+    source,
+    bodyId: own ? (publisher as ScoringBody).id : source.bodyId,
+    channel: source.channel,
+    firstSeen,
+    published: backdated || !stated ? firstSeen : stated,
+    backdated,
+    removed: post.removedAt ? chinaDate(post.removedAt) : null,
+  };
+}
+
+/** Builds the indexes of a scoring run. */
+export function createContext(input: ScoringInput): ScoringContext {
+  const bodies = new Map(input.bodies.map((b) => [b.id, b]));
+  const children = new Map<string, ScoringBody[]>();
+  for (const b of input.bodies)
+    if (b.parentId) children.set(b.parentId, [...(children.get(b.parentId) ?? []), b]);
+  const byBody = new Map<string, ScoringSource[]>();
+  for (const s of input.sources) byBody.set(s.bodyId, [...(byBody.get(s.bodyId) ?? []), s]);
+  const okRunDays = new Map<string, IsoDate[]>();
+  for (const r of input.runs)
+    if (r.ok) okRunDays.set(r.sourceId, [...(okRunDays.get(r.sourceId) ?? []), chinaDate(r.startedAt)]);
+  const sources = new Map(input.sources.map((s) => [s.id, s]));
+  const base = { input, bodies, children, sourcesOf: (id: string) => byBody.get(id) ?? [], okRunDays };
+  const posts = input.posts.flatMap((p) => {
+    const source = sources.get(p.sourceId);
+    return source ? [factsOf(p, source, base)] : [];
+  });
+  return { ...base, posts };
+}
+
+/** Whether some source of the body on a channel was reached after `from` and by `to` (its absence is then real). */
+export function observed(
+  ctx: ScoringContext,
+  sources: readonly ScoringSource[],
+  from: IsoDate,
+  to: IsoDate,
+): boolean {
+  return sources.some((s) => (ctx.okRunDays.get(s.id) ?? []).some((d) => d > from && d <= to));
+}
+
+/** The sources that can show a body's publication on a channel (a village's website is its township's). */
+export function channelSources(ctx: ScoringContext, bodyId: string, channel: ChannelName): ScoringSource[] {
+  const body = ctx.bodies.get(bodyId);
+  const own = ctx.sourcesOf(bodyId).filter((s) => s.channel === channel && s.active);
+  if (own.length > 0 || !body?.parentId || channel !== '政府网站') return own;
+  return ctx.sourcesOf(body.parentId).filter((s) => s.channel === channel && s.active);
+}
+
+/** Calendar days a notice stayed up, both ends counted. */
+export function daysUp(from: IsoDate, to: IsoDate): number {
+  return toDayNumber(to) - toDayNumber(from) + 1;
+}
+
+export { addCalendarDays };

@@ -1,0 +1,83 @@
+import type { ScoringContext } from './context.js';
+import type { Finding, Obligation } from './types.js';
+
+/** A finding before the scheme prices it. */
+export type Draft = Omit<Finding, 'severity' | 'points' | 'veto'> & { units: number };
+
+export const recordLabel = (o: Obligation): string | null => o.record?.refNo ?? o.record?.title ?? null;
+
+function draft(o: Obligation, fields: Partial<Draft> & Pick<Draft, 'kind' | 'detail'>): Draft {
+  const first = o.evidence[0] ?? null;
+  return {
+    bodyId: o.bodyId,
+    item: o.item,
+    record: recordLabel(o),
+    due: o.due,
+    published: o.published,
+    workdaysLate: o.workdaysLate,
+    days: null,
+    url: first?.url ?? null,
+    rule: `${o.ruleText}（${o.rule}）`,
+    obligationKey: o.key,
+    evidence: first,
+    units: 1,
+    ...fields,
+  };
+}
+
+// A record missing on one required channel but shown on another (or on a channel it did not need).
+function publishedElsewhere(
+  ctx: ScoringContext,
+  o: Obligation,
+  all: readonly Obligation[],
+): string | undefined {
+  const sibling = all.find(
+    (x) => x !== o && x.record && o.record && x.record.id === o.record.id && x.evidence.length > 0,
+  );
+  if (sibling) return sibling.channel;
+  const elsewhere = ctx.posts.find(
+    (f) =>
+      f.bodyId === o.bodyId &&
+      f.channel !== o.channel &&
+      f.post.items.includes(o.item) &&
+      (!o.record || f.post.recordIds.includes(o.record.id)),
+  );
+  return elsewhere?.channel;
+}
+
+/** Findings from the obligations: late, missing, published on another channel only, unverifiable. */
+export function obligationFindings(ctx: ScoringContext, obligations: readonly Obligation[]): Draft[] {
+  const out: Draft[] = [];
+  for (const o of obligations) {
+    if (o.status === 'late') {
+      out.push(
+        draft(o, {
+          kind: 'late',
+          units: o.workdaysLate ?? 1,
+          detail: `截止 ${o.due}，${o.published} 公开，逾期 ${o.workdaysLate} 个工作日（${o.channel}）`,
+        }),
+      );
+    } else if (o.status === 'missing') {
+      const other = publishedElsewhere(ctx, o, obligations);
+      out.push(
+        other
+          ? draft(o, {
+              kind: 'channel_missing',
+              detail: `已在${other}公开，但未在要求的${o.channel}公开（截止 ${o.due}）`,
+            })
+          : draft(o, {
+              kind: 'missing',
+              detail: `截止 ${o.due} 未在${o.channel}公开，已逾期 ${o.workdaysLate} 个工作日`,
+            }),
+      );
+    } else if (o.status === 'unverifiable') {
+      out.push(
+        draft(o, {
+          kind: 'unverifiable',
+          detail: `截止 ${o.due} 后该主体的${o.channel}来源一直无法访问，无法核实是否公开（不计为未公开）`,
+        }),
+      );
+    }
+  }
+  return out;
+}

@@ -1,0 +1,67 @@
+import type { IsoDate } from '../catalog/index.js';
+import { attachEvidence, decideStatus } from './assign.js';
+import { createContext } from './context.js';
+import { type Draft, obligationFindings } from './findings-obligations.js';
+import { postFindings } from './findings-posts.js';
+import { buildObligations } from './obligations.js';
+import { findingPoints, type Scheme } from './scheme.js';
+import { buildScorecards } from './scorecards.js';
+import type { Finding, Obligation, ScoringInput, ScoringResult } from './types.js';
+
+function price(scheme: Scheme, d: Draft): Finding {
+  const rule = scheme.findings[d.kind];
+  const { units, ...rest } = d;
+  return {
+    ...rest,
+    severity: rule?.severity ?? 'info',
+    points: rule ? Math.round(findingPoints(rule, units) * 100) / 100 : 0,
+    veto: rule?.veto ?? false,
+  };
+}
+
+const ORDER: Record<Finding['severity'], number> = { critical: 0, major: 1, minor: 2, info: 3 };
+
+/**
+ * Scores a year on a given day: builds the obligations (records × required channels, standing rules), attaches
+ * the evidence, decides each status, derives the findings and prices them under the scheme, and makes a card per
+ * body. Pure and deterministic: the same input gives the same result.
+ */
+export function scoreYear(input: ScoringInput): ScoringResult {
+  const ctx = createContext(input);
+  const obligations = buildObligations(ctx);
+  attachEvidence(ctx, obligations);
+  decideStatus(ctx, obligations);
+  const findings = [...obligationFindings(ctx, obligations), ...postFindings(ctx)]
+    .map((d) => price(input.scheme, d))
+    .sort(
+      (a, b) =>
+        a.bodyId.localeCompare(b.bodyId) ||
+        ORDER[a.severity] - ORDER[b.severity] ||
+        (a.due ?? a.published ?? '').localeCompare(b.due ?? b.published ?? '') ||
+        a.kind.localeCompare(b.kind),
+    );
+  obligations.sort(
+    (a, b) => a.bodyId.localeCompare(b.bodyId) || a.due.localeCompare(b.due) || a.key.localeCompare(b.key),
+  );
+  return { obligations, findings, scorecards: buildScorecards(ctx, obligations, findings) };
+}
+
+/** A body's overdue items and those due within the scheme's window, with working days late or left. */
+export function overdueList(
+  obligations: readonly Obligation[],
+  bodyIds: ReadonlySet<string>,
+  today: IsoDate,
+  dueSoonWorkdays: number,
+): { overdue: Obligation[]; dueSoon: Obligation[] } {
+  const mine = obligations.filter((o) => bodyIds.has(o.bodyId));
+  return {
+    overdue: mine.filter((o) => o.status === 'missing'),
+    dueSoon: mine.filter(
+      (o) =>
+        o.status === 'pending' &&
+        o.workdaysLeft !== null &&
+        o.workdaysLeft <= dueSoonWorkdays &&
+        o.due >= today,
+    ),
+  };
+}

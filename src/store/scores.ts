@@ -1,0 +1,128 @@
+import type Database from 'better-sqlite3';
+
+/** One run of `gongkai score`: what it scored, on which day, under which scheme and catalog. */
+export interface ScoreRun {
+  id: number;
+  year: number;
+  today: string;
+  computedAt: string;
+  scheme: string;
+  catalog: string;
+  inputsSha256: string;
+  summary: Record<string, unknown>;
+}
+
+/** A stored row of a score run: an obligation, finding or scorecard as its JSON, with the keys pages filter on. */
+export interface ScoredRow<T> {
+  bodyId: string;
+  data: T;
+}
+
+export interface ScoreInput<O, F, C> {
+  run: Omit<ScoreRun, 'id' | 'computedAt'>;
+  obligations: { key: string; bodyId: string; item: string; status: string; due: string | null; data: O }[];
+  findings: { bodyId: string; kind: string; item: string | null; data: F }[];
+  scorecards: { bodyId: string; scope: 'own' | 'with_villages'; data: C }[];
+}
+
+interface RunRow {
+  id: number;
+  year: number;
+  today: string;
+  computed_at: string;
+  scheme: string;
+  catalog: string;
+  inputs_sha256: string;
+  summary: string;
+}
+
+const toRun = (r: RunRow): ScoreRun => ({
+  id: r.id,
+  year: r.year,
+  today: r.today,
+  computedAt: r.computed_at,
+  scheme: r.scheme,
+  catalog: r.catalog,
+  inputsSha256: r.inputs_sha256,
+  summary: JSON.parse(r.summary) as Record<string, unknown>,
+});
+
+export interface ScoreQueries {
+  /** Stores a whole score run in one transaction and returns its id. */
+  save<O, F, C>(input: ScoreInput<O, F, C>): number;
+  latest(year: number): ScoreRun | undefined;
+  years(): number[];
+  obligations<O>(runId: number, bodyId?: string): ScoredRow<O>[];
+  findings<F>(runId: number, bodyId?: string): ScoredRow<F>[];
+  scorecards<C>(runId: number, scope?: 'own' | 'with_villages'): ScoredRow<C>[];
+}
+
+/** Typed queries on `score_runs`, `obligations`, `findings` and `scorecards`. */
+export function scoreQueries(db: Database.Database, now: () => string): ScoreQueries {
+  const insertRun = db.prepare(
+    'INSERT INTO score_runs (year, today, computed_at, scheme, catalog, inputs_sha256, summary) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  const insertObligation = db.prepare(
+    'INSERT INTO obligations (run_id, key, body_id, item, status, due, data) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  const insertFinding = db.prepare(
+    'INSERT INTO findings (run_id, body_id, kind, item, data) VALUES (?, ?, ?, ?, ?)',
+  );
+  const insertCard = db.prepare('INSERT INTO scorecards (run_id, body_id, scope, data) VALUES (?, ?, ?, ?)');
+  const latest = db.prepare<[number], RunRow>(
+    'SELECT * FROM score_runs WHERE year = ? ORDER BY id DESC LIMIT 1',
+  );
+  const years = db.prepare<[], { year: number }>('SELECT DISTINCT year FROM score_runs ORDER BY year DESC');
+  const obligationsAll = db.prepare<[number], { body_id: string; data: string }>(
+    'SELECT body_id, data FROM obligations WHERE run_id = ? ORDER BY rowid',
+  );
+  const obligationsBody = db.prepare<[number, string], { body_id: string; data: string }>(
+    'SELECT body_id, data FROM obligations WHERE run_id = ? AND body_id = ? ORDER BY rowid',
+  );
+  const findingsAll = db.prepare<[number], { body_id: string; data: string }>(
+    'SELECT body_id, data FROM findings WHERE run_id = ? ORDER BY id',
+  );
+  const findingsBody = db.prepare<[number, string], { body_id: string; data: string }>(
+    'SELECT body_id, data FROM findings WHERE run_id = ? AND body_id = ? ORDER BY id',
+  );
+  const cardsAll = db.prepare<[number], { body_id: string; data: string }>(
+    'SELECT body_id, data FROM scorecards WHERE run_id = ? ORDER BY rowid',
+  );
+  const cardsScope = db.prepare<[number, string], { body_id: string; data: string }>(
+    'SELECT body_id, data FROM scorecards WHERE run_id = ? AND scope = ? ORDER BY rowid',
+  );
+  const rows = <T>(list: { body_id: string; data: string }[]): ScoredRow<T>[] =>
+    list.map((r) => ({ bodyId: r.body_id, data: JSON.parse(r.data) as T }));
+  return {
+    save: (input) =>
+      db.transaction(() => {
+        const r = input.run;
+        const runId = Number(
+          insertRun.run(
+            r.year,
+            r.today,
+            now(),
+            r.scheme,
+            r.catalog,
+            r.inputsSha256,
+            JSON.stringify(r.summary),
+          ).lastInsertRowid,
+        );
+        for (const o of input.obligations)
+          insertObligation.run(runId, o.key, o.bodyId, o.item, o.status, o.due, JSON.stringify(o.data));
+        for (const f of input.findings)
+          insertFinding.run(runId, f.bodyId, f.kind, f.item, JSON.stringify(f.data));
+        for (const c of input.scorecards) insertCard.run(runId, c.bodyId, c.scope, JSON.stringify(c.data));
+        return runId;
+      })(),
+    latest: (year) => {
+      const row = latest.get(year);
+      return row ? toRun(row) : undefined;
+    },
+    years: () => years.all().map((r) => r.year),
+    obligations: (runId, bodyId) =>
+      rows(bodyId ? obligationsBody.all(runId, bodyId) : obligationsAll.all(runId)),
+    findings: (runId, bodyId) => rows(bodyId ? findingsBody.all(runId, bodyId) : findingsAll.all(runId)),
+    scorecards: (runId, scope) => rows(scope ? cardsScope.all(runId, scope) : cardsAll.all(runId)),
+  };
+}
