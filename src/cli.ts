@@ -8,6 +8,7 @@ import { registerDeadlineCommand } from './cli/deadline-command.js';
 import { registerDemoSiteCommand } from './cli/demo-site-command.js';
 import { registerEvidenceCommands } from './cli/evidence-command.js';
 import { registerRunCommand } from './cli/run-command.js';
+import { registerScoreCommands } from './cli/score-commands.js';
 import { registerStoreCommands } from './cli/store-commands.js';
 import { StoreError } from './store/index.js';
 
@@ -42,8 +43,12 @@ export function buildProgram(io: CliIo): Command {
   registerDemoSiteCommand(program, context);
   registerEvidenceCommands(program, context);
   registerRunCommand(program, context);
-  for (const cmd of program.commands)
+  registerScoreCommands(program, context);
+  const configure = (cmd: Command): void => {
     cmd.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+    for (const sub of cmd.commands) configure(sub);
+  };
+  for (const cmd of program.commands) configure(cmd);
   return program;
 }
 

@@ -90,6 +90,17 @@ export async function runCrawl(
   }
 }
 
+// A post's items: a reviewer's decision, else what the matchers read in its current version.
+function itemsOf(
+  store: Store,
+  postId: number,
+  versionId: number | null,
+): { id: string; confidence: number }[] {
+  const review = store.matches.reviews(postId).at(-1)?.decision.items;
+  if (review) return review.map((id) => ({ id, confidence: 1 }));
+  return versionId === null ? [] : (store.matches.get(versionId)?.items ?? []);
+}
+
 /** `gongkai crawl` and `gongkai posts`. */
 export function registerCrawlCommands(program: Command, context: (cmd: Command) => CliContext): void {
   program
@@ -140,7 +151,7 @@ export function registerCrawlCommands(program: Command, context: (cmd: Command) 
           publishedAt: p.publishedAt?.slice(0, 10) ?? null,
           firstSeen: p.firstSeen,
           removedAt: p.removedAt,
-          items: [] as { id: string; confidence: number }[],
+          items: itemsOf(store, p.id, p.currentVersionId),
         }));
         if (opts.json) return ctx.json(posts);
         for (const p of posts)

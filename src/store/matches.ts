@@ -8,7 +8,12 @@ export interface StoredMatch {
   items: { id: string; confidence: number }[];
   publishedAt: string | null;
   formedAt: string | null;
-  notice: { start: string | null; end: string | null; days: number; unit: string } | null;
+  notice: {
+    start: string | null;
+    end: string | null;
+    days: number | null;
+    unit: 'calendar' | 'workdays';
+  } | null;
   publisherBody: string | null;
   publisherName: string | null;
   elements: { present: string[]; missing: string[] };
@@ -153,14 +158,12 @@ export function matchQueries(db: Database.Database, now: () => string): MatchQue
     all: () => all.all().map(toMatch),
     stale: (matcherVersion, catalog) => stale.all(matcherVersion, catalog).map((r) => r.id),
     links: () =>
-      links
-        .all()
-        .map((r) => ({
-          versionId: r.version_id,
-          recordId: r.record_id,
-          score: r.score,
-          reasons: JSON.parse(r.reasons) as string[],
-        })),
+      links.all().map((r) => ({
+        versionId: r.version_id,
+        recordId: r.record_id,
+        score: r.score,
+        reasons: JSON.parse(r.reasons) as string[],
+      })),
     addReview: (r) =>
       Number(insertReview.run(r.postId, r.by, r.at, JSON.stringify(r.decision), r.note).lastInsertRowid),
     reviews: (postId) =>
