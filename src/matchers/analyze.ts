@@ -5,6 +5,7 @@ import { interpretedTitle } from './classify/interpretation.js';
 import { compileMatchRules, type MatchRules } from './classify/rules.js';
 import { docNumberYear, findFormationDate } from './dates/formation-date.js';
 import { type DateFact, findPublicationDate, findPublicationHint } from './dates/publication-date.js';
+import { findSignature } from './dates/signature.js';
 import { type DocNumber, parseDocNumber } from './doc-number.js';
 import type { ElementReport, ElementTexts } from './elements/elements.js';
 import { ITEM_MATCHERS } from './item-matchers.js';
@@ -98,8 +99,9 @@ export function createAnalyzer(context: AnalysisContext): (doc: PostDocument) =>
 
 function analyzeWith(doc: PostDocument, context: AnalysisContext, rules: MatchRules): Analysis {
   const publishedAt = findPublicationDate(doc);
-  const formedAt = findFormationDate(doc, publishedAt?.date ?? null);
-  const publisher = findPublisher(doc, context.bodies ?? []);
+  const signature = findSignature(doc);
+  const formedAt = findFormationDate(doc, publishedAt?.date ?? null, signature);
+  const publisher = findPublisher(doc, context.bodies ?? [], signature);
   const interpretationOf = interpretedTitle(doc.title, rules.interpretation) ?? null;
   const referenceNumber = doc.header.docNo ?? openingNumber(doc.text);
   const items = classifyItems(

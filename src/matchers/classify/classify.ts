@@ -1,4 +1,4 @@
-import { findPhrases, type PhraseHit, phraseWeight } from '../text/phrase.js';
+import { findPhrases, type PhraseHit, type PhraseMemo, phraseWeight } from '../text/phrase.js';
 import type { Evidence, ItemCandidate } from './evidence.js';
 import type { ItemRules, MatchRules } from './rules.js';
 
@@ -105,11 +105,11 @@ function sharedEvidence(
   return { all, disclosure, document };
 }
 
-function itemEvidence(item: ItemRules, input: ClassifyInput): Evidence[] {
-  const title = findPhrases(input.title, item.title);
-  const negativeTitle = findPhrases(input.title, item.negative);
-  const body = findPhrases(input.body, item.body);
-  const negativeBody = findPhrases(input.body, item.negative);
+function itemEvidence(item: ItemRules, input: ClassifyInput, memo: { title: PhraseMemo; body: PhraseMemo }): Evidence[] {
+  const title = findPhrases(input.title, item.title, memo.title);
+  const negativeTitle = findPhrases(input.title, item.negative, memo.title);
+  const body = findPhrases(input.body, item.body, memo.body);
+  const negativeBody = findPhrases(input.body, item.negative, memo.body);
   const attachments = findPhrases(input.attachmentNames.join('\n'), item.title);
   const docNo = input.docNo ? findPhrases(input.docNo, item.title) : [];
   const negativeDocNo = input.docNo ? findPhrases(input.docNo, item.negative) : [];
@@ -145,9 +145,10 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
  */
 export function classifyItems(input: ClassifyInput, rules: MatchRules): ItemCandidate[] {
   const shared = sharedEvidence(input, rules);
+  const memo = { title: new Map(), body: new Map() };
   const scored = rules.items
     .map((item) => {
-      const own = itemEvidence(item, input);
+      const own = itemEvidence(item, input, memo);
       const evidence = [
         ...own,
         ...shared.all,

@@ -98,10 +98,16 @@ function pushGarbled(text: string, out: DateMention[]): void {
 export function findDates(text: string): DateMention[] {
   const normal = normaliseWidth(text);
   const found: DateMention[] = [];
-  pushNumeric(normal, found);
-  pushChinese(normal, found);
-  pushGarbled(normal, found);
-  pushMonthDay(normal, found);
+  // Cheap guards first: most lines hold no date at all.
+  const hasDay = normal.includes('日') || normal.includes('号');
+  if (/\d{4}/.test(normal)) {
+    pushNumeric(normal, found);
+    if (hasDay) pushGarbled(normal, found);
+  }
+  if (normal.includes('月') && hasDay) {
+    if (normal.includes('年')) pushChinese(normal, found);
+    pushMonthDay(normal, found);
+  }
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: DateMention[] = [];
   let reached = -1;

@@ -4,7 +4,7 @@ import type { PostDocument } from '../post-document.js';
 import { type DateMention, findDates } from './find-dates.js';
 import type { DateFact } from './publication-date.js';
 import { daysBetween, firstIsoDate, resolveMention } from './resolve.js';
-import { findSignature } from './signature.js';
+import { findSignature, type Signature } from './signature.js';
 
 /** Verbs that make a date the decision that formed what a post publishes (下达, 审定, 批复 meetings). */
 const DECISION = /审定|下达|批复|研究确定|研究同意|研究决定|经[^，。；]{0,30}研究/;
@@ -43,6 +43,8 @@ function decisionIn(
   maxAgeDays = MAX_DECISION_AGE_DAYS,
 ): { mention: DateMention; iso: IsoDate; text: string } | undefined {
   for (const sentence of sentences(blankTitles(text))) {
+    // Only a sentence with a decision verb (or 经…研究) can date a decision; most have neither.
+    if (!verbs.test(sentence.text) && !(verbs === DECISION && /经/.test(sentence.text))) continue;
     const dates = findDates(sentence.text);
     for (const [i, mention] of dates.entries()) {
       const stop = Math.min(dates[i + 1]?.start ?? sentence.text.length, mention.end + MAX_GAP);
@@ -78,8 +80,11 @@ function headerFormation(doc: PostDocument): DateFact | undefined {
   return fromHeader(doc.header.formedOn, 'header') ?? fromHeader(doc.header.generatedOn, 'generated');
 }
 
-function signatureDate(doc: PostDocument, published: IsoDate | undefined): DateFact | undefined {
-  const signature = findSignature(doc);
+function signatureDate(
+  doc: PostDocument,
+  published: IsoDate | undefined,
+  signature: Signature | undefined,
+): DateFact | undefined {
   if (signature?.date) {
     const iso = resolveMention(signature.date, published);
     if (iso) return { date: iso, source: 'signature', text: signature.date.text };
@@ -93,12 +98,16 @@ function signatureDate(doc: PostDocument, published: IsoDate | undefined): DateF
  * When the information was formed: a 下达/审定/批复 date the post states > header 成文日期 or 生成日期 (a header
  * 发文日期 only beside a separate publication date) > the 落款 date > a law's adoption date. Null when none.
  */
-export function findFormationDate(doc: PostDocument, published: IsoDate | null): DateFact | null {
+export function findFormationDate(
+  doc: PostDocument,
+  published: IsoDate | null,
+  signature: Signature | undefined = findSignature(doc),
+): DateFact | null {
   const reference = published ?? undefined;
   const head = doc.text.slice(0, SCAN_CHARS);
   const decision = decisionIn(head, DECISION, reference);
   if (decision) return { date: decision.iso, source: 'decision', text: decision.text };
-  const stated = headerFormation(doc) ?? signatureDate(doc, reference);
+  const stated = headerFormation(doc) ?? signatureDate(doc, reference, signature);
   if (stated && (reference === undefined || stated.date <= reference)) return stated;
   const adoption = decisionIn(head, ADOPTION, reference, Number.POSITIVE_INFINITY);
   if (adoption) return { date: adoption.iso, source: 'adoption', text: adoption.text };

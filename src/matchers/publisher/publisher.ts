@@ -1,5 +1,5 @@
 import type { BodyLevel } from '../../catalog/index.js';
-import { findSignature, paragraphsOf } from '../dates/signature.js';
+import { findSignature, paragraphsOf, type Signature } from '../dates/signature.js';
 import type { PostDocument } from '../post-document.js';
 import { compact } from '../text/normalise.js';
 import { guessBodyLevel } from './body-level.js';
@@ -45,9 +45,12 @@ function creditOf(doc: PostDocument): string | undefined {
   return name && ORG_LIKE.test(name) && !OUTLET.test(name) ? name : undefined;
 }
 
-function candidatesOf(doc: PostDocument): Array<{ name: string; source: PublisherSource }> {
+function candidatesOf(
+  doc: PostDocument,
+  signature: Signature | undefined,
+): Array<{ name: string; source: PublisherSource }> {
   const out: Array<{ name: string; source: PublisherSource }> = [];
-  const signer = findSignature(doc)?.issuers[0] ?? doc.signature?.issuers[0];
+  const signer = signature?.issuers[0] ?? doc.signature?.issuers[0];
   const header = doc.header.publisher;
   const headerLabel = doc.header.labels.publisher ?? '';
   const formal = header !== undefined && FORMAL_LABELS.has(headerLabel) ? compact(header) : undefined;
@@ -77,8 +80,12 @@ function candidatesOf(doc: PostDocument): Array<{ name: string; source: Publishe
  * ContentSource naming a body, else the feed account; matched to the registry by name, alias or similarity.
  * An unknown publisher is reported as written, with no body. Null when the page names none.
  */
-export function findPublisher(doc: PostDocument, bodies: readonly RegistryBody[]): Publisher | null {
-  const candidates = candidatesOf(doc);
+export function findPublisher(
+  doc: PostDocument,
+  bodies: readonly RegistryBody[],
+  signature: Signature | undefined = findSignature(doc),
+): Publisher | null {
+  const candidates = candidatesOf(doc, signature);
   const first = candidates[0];
   if (!first) return null;
   const match = matchBody(first.name, bodies);
