@@ -17,7 +17,10 @@ const TARGET_BYTES = 5_000;
 const secondsArg = process.argv.indexOf('--seconds');
 const SECONDS = secondsArg > 0 ? Number(process.argv[secondsArg + 1]) : 5;
 
-const labels = JSON.parse(readFileSync(path.join(POSTS, 'labels.json'), 'utf8')) as Array<{ file: string; url: string }>;
+const labels = JSON.parse(readFileSync(path.join(POSTS, 'labels.json'), 'utf8')) as Array<{
+  file: string;
+  url: string;
+}>;
 const docs: PostDocument[] = labels.map(({ file, url }) => {
   const html = decodeBody(readFileSync(path.join(POSTS, file))).text;
   return toPostDocument(extractArticle(html, url), { html });
@@ -38,7 +41,12 @@ const catalog = loadCatalog('shifanqu-2020', { dir: path.join(ROOT, 'data', 'cat
 const calendar = loadCalendar(path.join(ROOT, 'data', 'calendar', 'district.yaml'));
 const registry = path.join(ROOT, 'data', 'registry.example.yaml');
 const bodies = [
-  { id: 'fpb', name: '示范区扶贫开发办公室', level: 'county' as const, aliases: ['区扶贫办', '示范区扶贫办'] },
+  {
+    id: 'fpb',
+    name: '示范区扶贫开发办公室',
+    level: 'county' as const,
+    aliases: ['区扶贫办', '示范区扶贫办'],
+  },
   { id: 'czb', name: '示范区财政局', level: 'department' as const, aliases: [] },
   { id: 't-chengcun', name: '城村镇人民政府', level: 'township' as const, aliases: ['城村镇'] },
   { id: 'v-xicun', name: '西村村民委员会', level: 'village' as const, aliases: ['西村村委会', '西村'] },
@@ -65,6 +73,8 @@ function run(name: string, set: readonly PostDocument[]): void {
   );
 }
 
-console.log(`node ${process.version}, catalog ${catalog.id}, ${SECONDS} s per set, registry of ${bodies.length} bodies (${path.relative(ROOT, registry)})`);
+console.log(
+  `node ${process.version}, catalog ${catalog.id}, ${SECONDS} s per set, registry of ${bodies.length} bodies (${path.relative(ROOT, registry)})`,
+);
 run('labelled posts as they are', docs);
 run('labelled posts padded to ~5 KB of body text', docs.map(padded));

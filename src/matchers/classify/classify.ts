@@ -105,7 +105,11 @@ function sharedEvidence(
   return { all, disclosure, document };
 }
 
-function itemEvidence(item: ItemRules, input: ClassifyInput, memo: { title: PhraseMemo; body: PhraseMemo }): Evidence[] {
+function itemEvidence(
+  item: ItemRules,
+  input: ClassifyInput,
+  memo: { title: PhraseMemo; body: PhraseMemo },
+): Evidence[] {
   const title = findPhrases(input.title, item.title, memo.title);
   const negativeTitle = findPhrases(input.title, item.negative, memo.title);
   const body = findPhrases(input.body, item.body, memo.body);

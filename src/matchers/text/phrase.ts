@@ -73,7 +73,11 @@ function locate(text: string, p: CompiledPhrase): Place {
 }
 
 /** The first place each phrase occurs in a text (one hit per phrase); a `memo` belongs to this one text. */
-export function findPhrases(text: string, phrases: readonly CompiledPhrase[], memo?: PhraseMemo): PhraseHit[] {
+export function findPhrases(
+  text: string,
+  phrases: readonly CompiledPhrase[],
+  memo?: PhraseMemo,
+): PhraseHit[] {
   const hits: PhraseHit[] = [];
   for (const p of phrases) {
     let place = memo?.get(p.phrase);
