@@ -4,7 +4,7 @@ import { parseIsoDate, parseWithSchema, readYamlFile } from '../catalog/index.js
 import { FINDING_KINDS, type Scheme, SchemeSchema, type Scorecard } from '../scoring/index.js';
 import { type CliContext, PACKAGE_ROOT, UsageError } from './context.js';
 import { runMatchStage } from './match-stage.js';
-import { runScoreStage, scoringInputOf } from './score-stage.js';
+import { runScoreStage } from './score-stage.js';
 
 const DEFAULT_SCHEME = path.join(PACKAGE_ROOT, 'data', 'scoring', 'default.yaml');
 
@@ -87,8 +87,7 @@ export function registerScoreCommands(program: Command, context: (cmd: Command) 
       const store = ctx.openStore();
       try {
         runMatchStage(store, { catalog, calendar });
-        const input = scoringInputOf(store, { catalog, calendar, scheme, year, today });
-        const { result } = runScoreStage(store, input);
+        const { result } = runScoreStage(store, { catalog, calendar, scheme, year, today });
         const own = result.scorecards.filter((c) => c.scope === 'own');
         if (opts.json) return ctx.json(own.map(cardJson));
         ctx.print(`${year} 年度评分（截至 ${today}，方案 ${scheme.name}）`);

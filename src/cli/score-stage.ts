@@ -6,101 +6,127 @@ import {
   type PrivacyKind,
   type Scheme,
   type Scorecard,
+  type ScoringBody,
   type ScoringInput,
   type ScoringPost,
   type ScoringResult,
   scoreYear,
 } from '../scoring/index.js';
-import type { Review, Store, StoredMatch } from '../store/index.js';
+import type { PostForScoring, Store } from '../store/index.js';
+
+export interface ScoreOptions {
+  catalog: Catalog;
+  calendar: WorkingCalendar;
+  scheme: Scheme;
+  year: number;
+  today: IsoDate;
+  /** Bodies scored together at most (a township always with its villages); bounds memory at province scale. */
+  chunkBodies?: number;
+  /** Keep every part's result in memory for the caller (default); off, only the stored run remains. */
+  collect?: boolean;
+}
 
 const PRIVACY_KINDS: readonly PrivacyKind[] = ['id_number', 'bank_card', 'mobile'];
 
 // Exposure in any version counts: the data was public; `fixed` says the current version no longer shows it.
-function privacyOf(
-  matches: readonly StoredMatch[],
-  current: StoredMatch | undefined,
-): ScoringPost['privacy'] {
+function privacyOf(p: PostForScoring): ScoringPost['privacy'] {
   return PRIVACY_KINDS.flatMap((kind) => {
-    const count = Math.max(0, ...matches.map((m) => m.privacy.find((p) => p.kind === kind)?.count ?? 0));
+    const count = p.privacyEver.find((x) => x.kind === kind)?.count ?? 0;
     if (count === 0) return [];
-    const now = current?.privacy.find((p) => p.kind === kind)?.count ?? 0;
+    const now = p.match.privacy.find((x) => x.kind === kind)?.count ?? 0;
     return [{ kind, count, fixed: now === 0 }];
   });
 }
 
-function postsOf(store: Store): ScoringPost[] {
-  const links = new Map<number, number[]>();
-  for (const l of store.matches.links())
-    links.set(l.versionId, [...(links.get(l.versionId) ?? []), l.recordId]);
-  const reviews = new Map<number, Review>();
-  for (const r of store.matches.reviews()) reviews.set(r.postId, r);
-  return store.posts.list().flatMap((post) => {
-    if (post.currentVersionId === null) return [];
-    const version = store.posts.version(post.currentVersionId);
-    const versions = store.posts.versions(post.id);
-    const matches = versions
-      .map((v) => store.matches.get(v.id))
-      .filter((m): m is StoredMatch => m !== undefined);
-    const match = store.matches.get(post.currentVersionId);
-    if (!version || !match) return [];
-    const review = reviews.get(post.id)?.decision;
-    const recordIds = [...new Set(versions.flatMap((v) => links.get(v.id) ?? []))];
-    return [
-      {
-        id: post.id,
-        sourceId: post.sourceId,
-        url: post.url,
-        title: post.title ?? post.url,
-        firstSeen: post.firstSeen,
-        removedAt: post.removedAt,
-        versionId: version.id,
-        fetchId: version.fetchId,
-        sha256: version.bodySha256,
-        items: (review?.items ?? match.items.map((i) => i.id)) as ItemId[],
-        publishedAt: review?.publishedAt !== undefined ? review.publishedAt : match.publishedAt,
-        formedAt: review?.formedAt !== undefined ? review.formedAt : match.formedAt,
-        notice: match.notice,
-        publisherBodyId: review?.publisherBody !== undefined ? review.publisherBody : match.publisherBody,
-        elements: match.elements,
-        privacy: privacyOf(matches, match),
-        interpretationOf: match.interpretationOf,
-        docNo: match.docNo,
-        recordIds: review?.records ?? recordIds,
-        reviewed: review !== undefined,
-      },
-    ];
-  });
+/** A stored post as scoring reads it; a reviewer's decision overrides what the matchers read. */
+export function toScoringPost(p: PostForScoring): ScoringPost {
+  const review = p.review as {
+    items?: string[];
+    publishedAt?: string | null;
+    formedAt?: string | null;
+    publisherBody?: string | null;
+    records?: number[];
+  } | null;
+  return {
+    id: p.id,
+    sourceId: p.sourceId,
+    url: p.url,
+    title: p.title ?? p.url,
+    firstSeen: p.firstSeen,
+    removedAt: p.removedAt,
+    versionId: p.versionId,
+    fetchId: p.fetchId,
+    sha256: p.bodySha256,
+    items: (review?.items ?? p.match.items.map((i) => i.id)) as ItemId[],
+    publishedAt: review?.publishedAt !== undefined ? review.publishedAt : p.match.publishedAt,
+    formedAt: review?.formedAt !== undefined ? review.formedAt : p.match.formedAt,
+    notice: p.match.notice,
+    publisherBodyId: review?.publisherBody !== undefined ? review.publisherBody : p.match.publisherBody,
+    elements: p.match.elements,
+    privacy: privacyOf(p),
+    interpretationOf: p.match.interpretationOf,
+    docNo: p.match.docNo,
+    recordIds: review?.records ?? p.recordIds,
+    reviewed: review !== null,
+  };
 }
 
-/** Reads everything scoring needs from the store; nothing else is read. */
-export function scoringInputOf(
-  store: Store,
-  options: { catalog: Catalog; calendar: WorkingCalendar; scheme: Scheme; year: number; today: IsoDate },
-): ScoringInput {
-  return {
-    ...options,
-    bodies: store.bodies
-      .list({ includeRetired: true })
-      .map((b) => ({
-        id: b.id,
-        name: b.name,
-        level: b.level,
-        parentId: b.parentId,
-        role: b.role,
-        active: b.active,
-      })),
-    sources: store.sources
+// Townships travel with their villages (a village's website is its township's); other bodies alone.
+function chunksOf(bodies: readonly ScoringBody[], size: number): ScoringBody[][] {
+  const groups = new Map<string, ScoringBody[]>();
+  for (const b of bodies) {
+    const key = b.level === 'village' && b.parentId ? b.parentId : b.id;
+    groups.set(key, [...(groups.get(key) ?? []), b]);
+  }
+  const chunks: ScoringBody[][] = [[]];
+  for (const group of groups.values()) {
+    const last = chunks.at(-1) as ScoringBody[];
+    if (last.length > 0 && last.length + group.length > size) chunks.push([...group]);
+    else last.push(...group);
+  }
+  return chunks.filter((c) => c.length > 0);
+}
+
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const row of rows) out.set(key(row), [...(out.get(key(row)) ?? []), row]);
+  return out;
+}
+
+/**
+ * Scores the year from the store, a part of the bodies at a time, and stores the run (obligations, findings,
+ * cards) for the dashboard, the API and reports. The inputs' hash identifies exactly the data scored.
+ */
+export function runScoreStage(store: Store, options: ScoreOptions): { runId: number; result: ScoringResult } {
+  const bodies: ScoringBody[] = store.bodies
+    .list({ includeRetired: true })
+    .map((b) => ({
+      id: b.id,
+      name: b.name,
+      level: b.level,
+      parentId: b.parentId,
+      role: b.role,
+      active: b.active,
+    }));
+  const sources = groupBy(
+    store.sources
       .list({ includeRetired: true })
       .map((s) => ({ id: s.id, bodyId: s.bodyId, kind: s.kind, channel: s.channel, active: s.active })),
-    runs: store.runs
-      .list(undefined, 1_000_000)
+    (s) => s.bodyId,
+  );
+  const runs = groupBy(
+    store.runs
+      .list(undefined, 10_000_000)
       .filter((r) => r.status !== 'missed')
       .map((r) => ({
         sourceId: r.sourceId,
         startedAt: r.startedAt,
         ok: r.status === 'ok' || r.status === 'partial',
       })),
-    records: store.records
+    (r) => r.sourceId,
+  );
+  const records = groupBy(
+    store.records
       .list()
       .map((r) => ({
         id: r.id,
@@ -112,8 +138,10 @@ export function scoringInputOf(
         formed: r.formed,
         amount: r.amount,
       })),
-    posts: postsOf(store),
-    offline: store.offlineEvidence
+    (r) => r.bodyId,
+  );
+  const offline = groupBy(
+    store.offlineEvidence
       .list()
       .map((o) => ({
         id: o.id,
@@ -126,44 +154,56 @@ export function scoringInputOf(
         postedTo: o.postedTo,
         statedDays: o.statedDays,
       })),
-  };
-}
-
-/** A stable hash of a scoring input, so a report can say exactly which data it came from. */
-export function inputsHash(input: ScoringInput): string {
-  const { calendar: _c, catalog, scheme, ...data } = input;
-  return createHash('sha256')
-    .update(JSON.stringify({ catalog: catalog.id, scheme, ...data }))
-    .digest('hex');
-}
-
-/** Scores the year and stores the run (obligations, findings, cards) for the dashboard, API and reports. */
-export function runScoreStage(store: Store, input: ScoringInput): { runId: number; result: ScoringResult } {
-  const result = scoreYear(input);
-  const runId = store.scores.save<Obligation, Finding, Scorecard>({
-    run: {
-      year: input.year,
-      today: input.today,
-      scheme: input.scheme.id,
-      catalog: input.catalog.id,
-      inputsSha256: inputsHash(input),
-      summary: {
-        obligations: result.obligations.length,
-        findings: result.findings.length,
-        bodies: result.scorecards.filter((c) => c.scope === 'own').length,
-        calendar: input.calendar.source,
-      },
-    },
-    obligations: result.obligations.map((o) => ({
-      key: o.key,
-      bodyId: o.bodyId,
-      item: o.item,
-      status: o.status,
-      due: o.due,
-      data: o,
-    })),
-    findings: result.findings.map((f) => ({ bodyId: f.bodyId, kind: f.kind, item: f.item, data: f })),
-    scorecards: result.scorecards.map((c) => ({ bodyId: c.body.id, scope: c.scope, data: c })),
+    (o) => o.bodyId,
+  );
+  const { catalog, calendar, scheme, year, today } = options;
+  const runId = store.scores.begin({
+    year,
+    today,
+    scheme: scheme.id,
+    catalog: catalog.id,
+    inputsSha256: '',
+    summary: {},
   });
+  const hash = createHash('sha256').update(
+    JSON.stringify({ catalog: catalog.id, scheme, year, today, calendar: calendar.source }),
+  );
+  const result: ScoringResult = { obligations: [], findings: [], scorecards: [] };
+  const counts = { obligations: 0, findings: 0, bodies: 0 };
+  for (const chunk of chunksOf(bodies, options.chunkBodies ?? 400)) {
+    const chunkSources = chunk.flatMap((b) => sources.get(b.id) ?? []);
+    const input: ScoringInput = {
+      ...options,
+      bodies: chunk,
+      sources: chunkSources,
+      runs: chunkSources.flatMap((s) => runs.get(s.id) ?? []),
+      records: chunk.flatMap((b) => records.get(b.id) ?? []),
+      posts: store.scoringView.postsOf(chunkSources.map((s) => s.id)).map(toScoringPost),
+      offline: chunk.flatMap((b) => offline.get(b.id) ?? []),
+    };
+    const { calendar: _c, catalog: _k, scheme: _s, ...data } = input;
+    hash.update(JSON.stringify(data));
+    const part = scoreYear(input);
+    store.scores.append<Obligation, Finding, Scorecard>(runId, {
+      obligations: part.obligations.map((o) => ({
+        key: o.key,
+        bodyId: o.bodyId,
+        item: o.item,
+        status: o.status,
+        due: o.due,
+        data: o,
+      })),
+      findings: part.findings.map((f) => ({ bodyId: f.bodyId, kind: f.kind, item: f.item, data: f })),
+      scorecards: part.scorecards.map((c) => ({ bodyId: c.body.id, scope: c.scope, data: c })),
+    });
+    counts.obligations += part.obligations.length;
+    counts.findings += part.findings.length;
+    counts.bodies += part.scorecards.filter((c) => c.scope === 'own').length;
+    if (options.collect === false) continue;
+    result.obligations.push(...part.obligations);
+    result.findings.push(...part.findings);
+    result.scorecards.push(...part.scorecards);
+  }
+  store.scores.finish(runId, hash.digest('hex'), { ...counts, calendar: calendar.source });
   return { runId, result };
 }

@@ -50,6 +50,10 @@ const toRun = (r: RunRow): ScoreRun => ({
 export interface ScoreQueries {
   /** Stores a whole score run in one transaction and returns its id. */
   save<O, F, C>(input: ScoreInput<O, F, C>): number;
+  /** Starts a run scored a part at a time: `append` each part, then `finish` with the inputs' hash. */
+  begin(run: Omit<ScoreRun, 'id' | 'computedAt'>): number;
+  append<O, F, C>(runId: number, part: Omit<ScoreInput<O, F, C>, 'run'>): void;
+  finish(runId: number, inputsSha256: string, summary: Record<string, unknown>): void;
   latest(year: number): ScoreRun | undefined;
   years(): number[];
   obligations<O>(runId: number, bodyId?: string): ScoredRow<O>[];
@@ -69,6 +73,16 @@ export function scoreQueries(db: Database.Database, now: () => string): ScoreQue
     'INSERT INTO findings (run_id, body_id, kind, item, data) VALUES (?, ?, ?, ?, ?)',
   );
   const insertCard = db.prepare('INSERT INTO scorecards (run_id, body_id, scope, data) VALUES (?, ?, ?, ?)');
+  const finishRun = db.prepare('UPDATE score_runs SET inputs_sha256 = ?, summary = ? WHERE id = ?');
+  const appendRows = db.transaction(
+    (runId: number, part: Omit<ScoreInput<unknown, unknown, unknown>, 'run'>) => {
+      for (const o of part.obligations)
+        insertObligation.run(runId, o.key, o.bodyId, o.item, o.status, o.due, JSON.stringify(o.data));
+      for (const f of part.findings)
+        insertFinding.run(runId, f.bodyId, f.kind, f.item, JSON.stringify(f.data));
+      for (const c of part.scorecards) insertCard.run(runId, c.bodyId, c.scope, JSON.stringify(c.data));
+    },
+  );
   const latest = db.prepare<[number], RunRow>(
     'SELECT * FROM score_runs WHERE year = ? ORDER BY id DESC LIMIT 1',
   );
@@ -115,6 +129,15 @@ export function scoreQueries(db: Database.Database, now: () => string): ScoreQue
         for (const c of input.scorecards) insertCard.run(runId, c.bodyId, c.scope, JSON.stringify(c.data));
         return runId;
       })(),
+    begin: (r) =>
+      Number(
+        insertRun.run(r.year, r.today, now(), r.scheme, r.catalog, r.inputsSha256, JSON.stringify(r.summary))
+          .lastInsertRowid,
+      ),
+    append: (runId, part) => appendRows(runId, part as Omit<ScoreInput<unknown, unknown, unknown>, 'run'>),
+    finish: (runId, sha, summary) => {
+      finishRun.run(sha, JSON.stringify(summary), runId);
+    },
     latest: (year) => {
       const row = latest.get(year);
       return row ? toRun(row) : undefined;
