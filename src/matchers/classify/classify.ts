@@ -86,7 +86,7 @@ function sharedEvidence(
       kind: 'not-disclosure',
       phrase: notDisclosure.phrase,
       text: notDisclosure.text,
-      weight: -W.notDisclosure,
+      weight: -W.notDisclosure * notDisclosure.weight,
     });
   const other = findPhrases(input.title, rules.otherSubjects)[0];
   if (other)
