@@ -4,7 +4,7 @@ import { type Catalog, loadCalendar, loadCatalog, type WorkingCalendar } from '.
 import { toPostDocument } from '../src/cli/post-document.js';
 import { decodeBody } from '../src/crawlers/charset.js';
 import { extractArticle } from '../src/crawlers/extract/index.js';
-import { type Analysis, createAnalyzer } from '../src/matchers/index.js';
+import { type Analysis, createAnalyzer, type PostDocument } from '../src/matchers/index.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 export const POSTS_DIR = path.join(ROOT, 'test', 'fixtures', 'posts');
@@ -27,6 +27,7 @@ export interface Label {
 export interface Outcome {
   label: Label;
   analysis: Analysis;
+  doc: PostDocument;
 }
 
 /** The labelled posts, in the order of labels.json. */
@@ -53,6 +54,6 @@ export function analyseLabelled(labels: readonly Label[]): Outcome[] {
     const first = early(doc);
     const date = first.publishedAt?.date ?? first.formedAt?.date ?? first.publishedHint?.date;
     const analysis = date !== undefined && Number(date.slice(0, 4)) >= RENAMED_FROM ? late(doc) : first;
-    return { label, analysis };
+    return { label, analysis, doc };
   });
 }
