@@ -52,6 +52,13 @@ describe('findFormationDate', () => {
     expect([formed(post), published(post)]).toEqual(['2021-01-19', '2021-02-01']);
   });
 
+  it('takes 汉政办发〔2021〕88号 as formed 2021-09-28 and published 2021-09-30', () => {
+    const post = aPost({
+      header: { formedOn: '2021年09月28日', publishedOn: '2021-09-30 01:40', docNo: '汉政办发〔2021〕88号' },
+    });
+    expect([formed(post), published(post)]).toEqual(['2021-09-28', '2021-09-30']);
+  });
+
   it('takes 国办发〔2017〕47号 as formed 2017-05-15 and published 2017-06-08', () => {
     const post = aPost({ header: { formedOn: '2017年05月15日', publishedOn: '2017-06-08' } });
     expect([formed(post), published(post)]).toEqual(['2017-05-15', '2017-06-08']);
