@@ -131,7 +131,7 @@ function analyzeWith(doc: PostDocument, context: AnalysisContext, rules: MatchRu
     items,
     interpretationOf,
     notice: findNoticePeriod(doc.text, reference, context.calendar),
-    elements: readElements(doc, items, rules, context.catalog),
+    elements: elementsOf(doc, items, rules, context.catalog),
     privacy: detectPersonalData([
       { where: 'body', text: doc.text },
       ...doc.attachments.map((a, i) => ({ where: `attachment:${i}`, text: a.text ?? '' })),

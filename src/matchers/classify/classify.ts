@@ -1,6 +1,10 @@
 import { findPhrases, type PhraseHit, type PhraseMemo, phraseWeight } from '../text/phrase.js';
 import type { Evidence, ItemCandidate } from './evidence.js';
 import type { ItemRules, MatchRules } from './rules.js';
+import { sharedEvidence } from './shared-evidence.js';
+import { ACCEPT_SCORE, WEIGHTS as W } from './weights.js';
+
+export { ACCEPT_SCORE };
 
 /** What the classifier reads of a post. */
 export interface ClassifyInput {
@@ -17,92 +21,15 @@ export interface ClassifyInput {
   interpreted?: boolean;
 }
 
-const W = {
-  title: 3,
-  titleCap: 2,
-  body: 0.5,
-  bodyCap: 4,
-  attachment: 1,
-  column: 0.8,
-  publisher: 0.8,
-  negativeTitle: 2.5,
-  negativeBody: 0.3,
-  notDisclosure: 4,
-  otherSubject: 4,
-  newsStyle: 2,
-  noTopic: 3,
-  titleWithoutTopic: 3,
-  headline: 3,
-  noDisclosure: 3,
-  interpretation: 1,
-  noticeTitle: 3,
-  documentWithNumber: 0.5,
-};
-/** Score at which a post is taken to disclose an item. */
-export const ACCEPT_SCORE = 2.5;
 const SECOND_RATIO = 0.75;
-/** A policy document whose title and column do not name the field must name it this often in its body. */
-const MIN_BODY_TOPICS = 3;
 
 const toEvidence = (kind: Evidence['kind'], hits: readonly PhraseHit[], factor: number): Evidence[] =>
   hits.map((h) => ({ kind, phrase: h.phrase, text: h.text, weight: h.weight * factor }));
 
-function capped(hits: readonly PhraseHit[], cap: number): number {
-  return Math.min(phraseWeight(hits), cap);
-}
-
-/** A headline rather than a document title: it exclaims, asks, or leads with a place and a colon (宁川：…). */
-/** A title that ends as a notice or a list is a disclosure, never a policy document. */
-const NOTICE_TITLE = /(公示|名单|一览表|明细表)(?:[（(][^）)]*[）)])?$/;
-const HEADLINE = /[！？!?]|^[\u4e00-\u9fa5]{2,8}[：:]/;
-
-/** Evidence shared by every item: non-disclosure titles, other programmes, news writing, no topic. */
-function sharedEvidence(
-  input: ClassifyInput,
-  rules: MatchRules,
-): { all: Evidence[]; disclosure: Evidence[]; document: Evidence[] } {
-  const all: Evidence[] = [];
-  const disclosure: Evidence[] = [];
-  const document: Evidence[] = [];
-  if (HEADLINE.test(input.title))
-    disclosure.push({ kind: 'headline', text: input.title, weight: -W.headline });
-  const form = findPhrases(input.title, rules.disclosureForms).length > 0;
-  const marker = findPhrases(input.body, rules.disclosureMarkers)[0];
-  const table = /\t.*\t/.test(input.body);
-  if (!form && !marker && !table)
-    disclosure.push({ kind: 'no-disclosure', text: '', weight: -W.noDisclosure });
-  const titled = findPhrases(`${input.title}\n${input.columns.join(' ')}`, rules.topic).length > 0;
-  const bodyTopics = findPhrases(input.body, rules.topic).length;
-  if (!titled && bodyTopics < MIN_BODY_TOPICS)
-    document.push({ kind: 'no-topic', text: input.title, weight: -W.titleWithoutTopic });
-  const notice = NOTICE_TITLE.exec(input.title);
-  if (notice)
-    document.push({ kind: 'negative', phrase: notice[1] ?? '', text: notice[0], weight: -W.noticeTitle });
-  if (input.interpreted)
-    document.push({ kind: 'interpretation', text: input.title, weight: W.interpretation });
-  const notDisclosure = findPhrases(input.title, rules.notDisclosure)[0];
-  if (notDisclosure)
-    all.push({
-      kind: 'not-disclosure',
-      phrase: notDisclosure.phrase,
-      text: notDisclosure.text,
-      weight: -W.notDisclosure * notDisclosure.weight,
-    });
-  const other = findPhrases(input.title, rules.otherSubjects)[0];
-  if (other)
-    disclosure.push({
-      kind: 'other-subject',
-      phrase: other.phrase,
-      text: other.text,
-      weight: -W.otherSubject,
-    });
-  const news = findPhrases(input.body, rules.newsStyle);
-  if (news.length >= 2)
-    disclosure.push({ kind: 'news-style', text: news.map((h) => h.text).join('、'), weight: -W.newsStyle });
-  const topicText = `${input.title}\n${input.columns.join(' ')}\n${input.body}`;
-  if (rules.topic.length > 0 && findPhrases(topicText, rules.topic).length === 0)
-    all.push({ kind: 'no-topic', text: '', weight: -W.noTopic });
-  return { all, disclosure, document };
+/** Each hit's share of a capped total: many phrases of one kind count no more than the cap. */
+function cappedFactor(hits: readonly PhraseHit[], unit: number, cap: number): number {
+  const total = phraseWeight(hits);
+  return total === 0 ? 0 : (unit * Math.min(total, cap)) / total;
 }
 
 function itemEvidence(
@@ -118,12 +45,8 @@ function itemEvidence(
   const docNo = input.docNo ? findPhrases(input.docNo, item.title) : [];
   const negativeDocNo = input.docNo ? findPhrases(input.docNo, item.negative) : [];
   const evidence: Evidence[] = [
-    ...toEvidence(
-      'title',
-      title,
-      (W.title * capped(title, W.titleCap)) / Math.max(phraseWeight(title), 1e-9),
-    ),
-    ...toEvidence('body', body, (W.body * capped(body, W.bodyCap)) / Math.max(phraseWeight(body), 1e-9)),
+    ...toEvidence('title', title, cappedFactor(title, W.title, W.titleCap)),
+    ...toEvidence('body', body, cappedFactor(body, W.body, W.bodyCap)),
     ...toEvidence('attachment', attachments.slice(0, 1), W.attachment),
     ...toEvidence('doc-number', docNo.slice(0, 1), W.title),
     ...toEvidence('negative', negativeDocNo.slice(0, 1), -W.negativeTitle),
@@ -149,7 +72,7 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
  */
 export function classifyItems(input: ClassifyInput, rules: MatchRules): ItemCandidate[] {
   const shared = sharedEvidence(input, rules);
-  const memo = { title: new Map(), body: new Map() };
+  const memo: { title: PhraseMemo; body: PhraseMemo } = { title: new Map(), body: new Map() };
   const scored = rules.items
     .map((item) => {
       const own = itemEvidence(item, input, memo);
