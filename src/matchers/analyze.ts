@@ -59,7 +59,7 @@ function publisherNames(doc: PostDocument, publisher: Publisher | null): string[
   return [publisher?.name, doc.header.publisher, doc.meta.source].filter((n): n is string => Boolean(n));
 }
 
-function readElements(
+function elementsOf(
   doc: PostDocument,
   items: readonly ItemCandidate[],
   rules: MatchRules,
