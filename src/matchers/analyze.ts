@@ -1,9 +1,9 @@
 import type { Catalog, WorkingCalendar } from '../catalog/index.js';
-import { classifyItems } from './classify/classify.js';
+import { type ClassifyInput, classifyItems } from './classify/classify.js';
 import type { ItemCandidate } from './classify/evidence.js';
 import { interpretedTitle } from './classify/interpretation.js';
 import { compileMatchRules, type MatchRules } from './classify/rules.js';
-import { docNumberYear, findFormationDate } from './dates/formation-date.js';
+import { findFormationDate } from './dates/formation-date.js';
 import { type DateFact, findPublicationDate, findPublicationHint } from './dates/publication-date.js';
 import { findSignature } from './dates/signature.js';
 import { type DocNumber, parseDocNumber } from './doc-number.js';
@@ -59,12 +59,7 @@ function publisherNames(doc: PostDocument, publisher: Publisher | null): string[
   return [publisher?.name, doc.header.publisher, doc.meta.source].filter((n): n is string => Boolean(n));
 }
 
-function elementsOf(
-  doc: PostDocument,
-  items: readonly ItemCandidate[],
-  rules: MatchRules,
-  catalog: Catalog,
-) {
+function elementsOf(doc: PostDocument, items: readonly ItemCandidate[], rules: MatchRules, catalog: Catalog) {
   const texts: ElementTexts = {
     title: doc.title,
     body: doc.text.slice(0, ELEMENT_CHARS),
@@ -97,6 +92,29 @@ export function createAnalyzer(context: AnalysisContext): (doc: PostDocument) =>
   return (doc) => analyzeWith(doc, context, rules);
 }
 
+function classifyInputOf(
+  doc: PostDocument,
+  publisher: Publisher | null,
+  interpretationOf: string | null,
+  referenceNumber: string | undefined,
+): ClassifyInput {
+  return {
+    title: interpretationOf ?? doc.title,
+    body: doc.text.slice(0, CLASSIFY_CHARS),
+    columns: columnsOf(doc),
+    publishers: publisherNames(doc, publisher),
+    attachmentNames: doc.attachments.map((a) => a.name),
+    ...(referenceNumber === undefined ? {} : { docNo: referenceNumber }),
+    interpreted: interpretationOf !== null,
+  };
+}
+
+const privacyOf = (doc: PostDocument) =>
+  detectPersonalData([
+    { where: 'body', text: doc.text },
+    ...doc.attachments.map((a, i) => ({ where: `attachment:${i}`, text: a.text ?? '' })),
+  ]);
+
 function analyzeWith(doc: PostDocument, context: AnalysisContext, rules: MatchRules): Analysis {
   const publishedAt = findPublicationDate(doc);
   const signature = findSignature(doc);
@@ -104,19 +122,8 @@ function analyzeWith(doc: PostDocument, context: AnalysisContext, rules: MatchRu
   const publisher = findPublisher(doc, context.bodies ?? [], signature);
   const interpretationOf = interpretedTitle(doc.title, rules.interpretation) ?? null;
   const referenceNumber = doc.header.docNo ?? openingNumber(doc.text);
-  const items = classifyItems(
-    {
-      title: interpretationOf ?? doc.title,
-      body: doc.text.slice(0, CLASSIFY_CHARS),
-      columns: columnsOf(doc),
-      publishers: publisherNames(doc, publisher),
-      attachmentNames: doc.attachments.map((a) => a.name),
-      ...(referenceNumber === undefined ? {} : { docNo: referenceNumber }),
-      interpreted: interpretationOf !== null,
-    },
-    rules,
-  );
-  const reference = publishedAt?.date ?? formedAt?.date;
+  const docNo = (referenceNumber === undefined ? undefined : parseDocNumber(referenceNumber)) ?? null;
+  const items = classifyItems(classifyInputOf(doc, publisher, interpretationOf, referenceNumber), rules);
   return {
     matcherVersion: MATCHER_VERSION,
     catalog: context.catalog.id,
@@ -125,17 +132,14 @@ function analyzeWith(doc: PostDocument, context: AnalysisContext, rules: MatchRu
     publishedAt,
     publishedHint: publishedAt ? null : findPublicationHint(doc),
     formedAt,
-    formedYearHint: docNumberYear(doc),
-    docNo: (referenceNumber === undefined ? undefined : parseDocNumber(referenceNumber)) ?? null,
+    formedYearHint: docNo?.year ?? null,
+    docNo,
     publisher,
     items,
     interpretationOf,
-    notice: findNoticePeriod(doc.text, reference, context.calendar),
+    notice: findNoticePeriod(doc.text, publishedAt?.date ?? formedAt?.date, context.calendar),
     elements: elementsOf(doc, items, rules, context.catalog),
-    privacy: detectPersonalData([
-      { where: 'body', text: doc.text },
-      ...doc.attachments.map((a, i) => ({ where: `attachment:${i}`, text: a.text ?? '' })),
-    ]),
+    privacy: privacyOf(doc),
   };
 }
 
