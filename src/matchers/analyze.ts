@@ -14,6 +14,7 @@ import type { PostDocument } from './post-document.js';
 import { detectPersonalData, type PersonalDataHit } from './privacy.js';
 import { findPublisher, type Publisher } from './publisher/publisher.js';
 import type { RegistryBody } from './publisher/registry-match.js';
+import { compact, normaliseWidth } from './text/normalise.js';
 import { MATCHER_VERSION } from './version.js';
 
 /** What `analyzePost` needs besides the post: the catalog, the working-day calendar, the registry's bodies. */
@@ -61,8 +62,8 @@ function publisherNames(doc: PostDocument, publisher: Publisher | null): string[
 
 function elementsOf(doc: PostDocument, items: readonly ItemCandidate[], rules: MatchRules, catalog: Catalog) {
   const texts: ElementTexts = {
-    title: doc.title,
-    body: doc.text.slice(0, ELEMENT_CHARS),
+    title: normaliseWidth(doc.title),
+    body: normaliseWidth(doc.text.slice(0, ELEMENT_CHARS)),
     attachments: doc.attachments.map((a) => ({ name: a.name, text: a.text?.slice(0, ELEMENT_CHARS) ?? '' })),
   };
   const byItem = items.flatMap((candidate) => {
@@ -74,6 +75,15 @@ function elementsOf(doc: PostDocument, items: readonly ItemCandidate[], rules: M
   const presentKeys = new Set(present.map((p) => p.key));
   const missing = [...new Set(byItem.flatMap((r) => r.missing))].filter((k) => !presentKeys.has(k));
   return { present, missing, byItem };
+}
+
+/** A site name after the title (…公示_桐岭县人民政府网, …公告 - 城村镇政府) is no part of it. */
+const SITE_SUFFIX = /\s*[_|｜\-–—]+\s*[^_|｜\-–—]{2,30}(?:人民政府|政府|网站|门户网|网)\s*$/;
+
+/** The title as the rules read it: no spaces, full-width letters and digits made narrow, no site name. */
+function cleanTitle(title: string): string {
+  const bare = title.replace(SITE_SUFFIX, '');
+  return compact(normaliseWidth(bare.length >= 6 ? bare : title));
 }
 
 /** A 令 number or a 文号 alone on one of the body's first lines (pages without a header block). */
@@ -99,8 +109,8 @@ function classifyInputOf(
   referenceNumber: string | undefined,
 ): ClassifyInput {
   return {
-    title: interpretationOf ?? doc.title,
-    body: doc.text.slice(0, CLASSIFY_CHARS),
+    title: interpretationOf ?? cleanTitle(doc.title),
+    body: normaliseWidth(doc.text.slice(0, CLASSIFY_CHARS)),
     columns: columnsOf(doc),
     publishers: publisherNames(doc, publisher),
     attachmentNames: doc.attachments.map((a) => a.name),

@@ -82,6 +82,11 @@ describe('classifyItems: hard cases', () => {
     expect(itemsOf('县2021年乡村振兴协理员招聘公告')).toEqual([]);
   });
 
+  it('reads a title with the site’s name after it, spaces and full-width digits', () => {
+    expect(itemsOf('西村道路硬化项目实施前公示_城村镇人民政府网')[0]).toBe('projects.implementation');
+    expect(itemsOf('２０２０年 财政专项扶贫资金 分配结果公告')[0]).toBe('funds.allocation');
+  });
+
   it('gives confidences in 0..1 and the evidence that decided', () => {
     const [item] = analyze2020(aPost({ title: '宁川县2017年第一批财政专项扶贫资金分配结果公告' })).items;
     expect(item?.confidence).toBeGreaterThan(0.5);
