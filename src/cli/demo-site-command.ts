@@ -29,7 +29,7 @@ export function registerDemoSiteCommand(program: Command, context: (cmd: Command
     .option('--today <date>', '模拟的“今天”：只显示此日已公开且未撤下的信息（默认为该年 12 月 31 日）')
     .option('--seed <n>', '随机种子：相同种子生成完全相同的内容', '1')
     .option('--year <year>', '模拟的年份', '2020')
-    .option('--out <dir>', '写出 registry.yaml、records.xlsx、records.csv、truth.json 的目录')
+    .option('--out <dir>', '写出 registry.yaml、records.xlsx、records.csv、evidence.csv、truth.json 的目录')
     .option('--posts <n>', '总信息量（用于基准测试，补充大量动态类信息）')
     .option('--once', '只生成文件，不启动网站')
     .action(async (opts: DemoSiteOptions, cmd: Command) => {

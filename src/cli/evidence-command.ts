@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { exportPostWarc } from '../crawlers/index.js';
 import type { Post, Store } from '../store/index.js';
 import { type CliContext, UsageError } from './context.js';
+import { registerEvidenceAdd } from './evidence-add-command.js';
 
 function findPost(store: Store, ref: string): Post {
   const byId = /^\d+$/.test(ref) ? store.posts.get(Number(ref)) : undefined;
@@ -12,9 +13,9 @@ function findPost(store: Store, ref: string): Post {
   return post;
 }
 
-/** `gongkai evidence export`: a post's archived fetches as WARC. */
+/** `gongkai evidence export` (a post's archived fetches as WARC) and `evidence add` (a board posting). */
 export function registerEvidenceCommands(program: Command, context: (cmd: Command) => CliContext): void {
-  const evidence = program.command('evidence').description('证据：导出存档（WARC）');
+  const evidence = program.command('evidence').description('证据：导出存档（WARC），录入线下公示');
   evidence
     .command('export')
     .description('把一条信息的全部抓取记录（页面和附件，含 304 和失败）导出为 WARC 文件')
@@ -34,4 +35,5 @@ export function registerEvidenceCommands(program: Command, context: (cmd: Comman
         store.close();
       }
     });
+  registerEvidenceAdd(evidence, context);
 }

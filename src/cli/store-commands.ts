@@ -1,8 +1,15 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { backupStore } from '../store/index.js';
-import { importRegistry, type RegistryImportSummary, readRegistry } from '../sync/index.js';
+import {
+  importDataTable,
+  importRegistry,
+  type RegistryImportSummary,
+  readRegistry,
+  TABLE_EXTENSIONS,
+} from '../sync/index.js';
 import { type CliContext, UsageError } from './context.js';
+import { importCatalogs, printTableSummary } from './data-import.js';
 
 /** `init`, `import` and `backup`: the commands that create, fill and copy the database. */
 export function registerStoreCommands(program: Command, context: (cmd: Command) => CliContext): void {
@@ -39,19 +46,31 @@ export function registerStoreCommands(program: Command, context: (cmd: Command) 
 
   program
     .command('import')
-    .description('导入数据文件：registry.yaml（主体和来源）')
+    .description(
+      '导入数据文件：registry.yaml（主体和来源），记录表或线下公示证据表（.xlsx/.csv，按表头识别）',
+    )
     .argument('<file>', '要导入的文件')
+    .option('--by <name>', '录入人（证据表没有“录入人”列或该列为空时）')
     .option('--json', '以 JSON 输出')
-    .action((file: string, opts: { json?: boolean }, cmd: Command) => {
+    .action(async (file: string, opts: { by?: string; json?: boolean }, cmd: Command) => {
       const ctx = context(cmd);
       const ext = path.extname(file).toLowerCase();
-      if (ext !== '.yaml' && ext !== '.yml') {
+      const isTable = (TABLE_EXTENSIONS as readonly string[]).includes(ext);
+      if (ext !== '.yaml' && ext !== '.yml' && !isTable) {
         throw new UsageError(
-          `无法导入 ${file}：目前只支持 registry（.yaml/.yml）；记录表（.xlsx/.csv）导入尚未实现`,
+          `无法导入 ${file}：只支持 registry（.yaml/.yml）和记录表、线下公示证据表（.xlsx/.csv）` +
+            (ext === '.xls' ? '；.xls 请先在 Excel 中另存为 .xlsx' : ''),
         );
       }
+      const catalogs = isTable ? importCatalogs(ctx) : undefined;
       const store = ctx.openStore();
       try {
+        if (catalogs) {
+          const options = { ...catalogs, ...(opts.by ? { enteredBy: opts.by } : {}) };
+          const summary = await importDataTable(store, ctx.resolve(file), options);
+          if (opts.json) return ctx.json(summary);
+          return printTableSummary(ctx, file, summary);
+        }
         const summary = importRegistry(store, ctx.resolve(file));
         if (opts.json) return ctx.json(summary);
         printRegistrySummary(ctx, file, summary);

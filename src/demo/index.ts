@@ -2,7 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Catalog, WorkingCalendar } from '../catalog/index.js';
-import { recordsCsv, recordsXlsx, registryYaml, writeTruth } from './outputs.js';
+import { evidenceCsv, recordsCsv, recordsXlsx, registryYaml, writeTruth } from './outputs.js';
 import {
   COMPOSERS,
   composeDistractor,
@@ -45,13 +45,14 @@ export function createDemoWorld(options: {
   return world;
 }
 
-/** Writes registry.yaml, records.xlsx, records.csv and truth.json for a world served at `origin`. */
+/** Writes registry.yaml, records.xlsx, records.csv, evidence.csv and truth.json for a world served at `origin`. */
 export async function writeDemoFiles(world: DemoWorld, dir: string, origin: string): Promise<string[]> {
   mkdirSync(dir, { recursive: true });
   const files: [string, string | Uint8Array][] = [
     ['registry.yaml', registryYaml(world, origin)],
     ['records.xlsx', await recordsXlsx(world)],
     ['records.csv', recordsCsv(world)],
+    ['evidence.csv', evidenceCsv(world)],
   ];
   const written = files.map(([name, content]) => {
     const file = path.join(dir, name);

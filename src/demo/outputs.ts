@@ -127,6 +127,21 @@ export function recordsCsv(world: DemoWorld): string {
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
+/** evidence.csv: the board postings as a district enters them, Chinese headers, body and item by name. */
+export function evidenceCsv(world: DemoWorld): string {
+  const events = new Map(world.events.map((e) => [e.id, e]));
+  const header = ['主体', '事项', '渠道', '张贴日期', '撤下日期', '公示天数', '标题', '记录', '录入人'];
+  const lines = [header.join(',')];
+  for (const b of world.boards) {
+    const event = events.get(b.eventId);
+    const record = event?.record ? (event.refNo ?? event.title) : '';
+    const itemName = world.catalog.items.find((i) => i.id === b.item)?.name ?? b.item;
+    const cells = [bodyById(world.district, b.bodyId).name, itemName, b.channel, b.postedFrom, b.postedTo];
+    lines.push([...cells, String(b.statedDays), b.title, record, '示范区扶贫办录入'].map(csvCell).join(','));
+  }
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
 /** records.xlsx: Chinese headers, item and body by their Chinese names, real dates and numbers. */
 export async function recordsXlsx(world: DemoWorld): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();

@@ -11,7 +11,7 @@ describe('gongkai demo-site', () => {
     const out = path.join(tempDir(), 'demo');
     const run = await runCli(['demo-site', '--once', '--seed', '3', '--port', '8090', '--out', out]);
     expect(run.code).toBe(0);
-    for (const file of ['registry.yaml', 'records.xlsx', 'records.csv', 'truth.json'])
+    for (const file of ['registry.yaml', 'records.xlsx', 'records.csv', 'evidence.csv', 'truth.json'])
       expect(existsSync(path.join(out, file))).toBe(true);
     expect(readFileSync(path.join(out, 'registry.yaml'), 'utf8')).toContain(
       'http://127.0.0.1:8090/fpzl/index.html',
@@ -23,7 +23,7 @@ describe('gongkai demo-site', () => {
     const [a, b] = [path.join(tempDir(), 'a'), path.join(tempDir(), 'b')];
     await runCli(['demo-site', '--once', '--seed', '5', '--out', a]);
     await runCli(['demo-site', '--once', '--seed', '5', '--out', b]);
-    for (const file of ['registry.yaml', 'records.xlsx', 'records.csv', 'truth.json']) {
+    for (const file of ['registry.yaml', 'records.xlsx', 'records.csv', 'evidence.csv', 'truth.json']) {
       expect(readFileSync(path.join(a, file)).equals(readFileSync(path.join(b, file))), file).toBe(true);
     }
   });

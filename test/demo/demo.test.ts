@@ -259,6 +259,20 @@ describe('writeDemoFiles', () => {
     expect(missing.some((o) => recordIds.includes(o.eventId))).toBe(true);
   });
 
+  it('writes the board postings as evidence.csv, Chinese headers, the record by its 文号 or title', () => {
+    const csv = readFileSync(path.join(dir, 'evidence.csv'), 'utf8');
+    expect(csv.startsWith('\uFEFF主体,事项,渠道,张贴日期,撤下日期,公示天数,标题,记录,录入人\r\n')).toBe(true);
+    const rows = csv.trim().split('\r\n').slice(1);
+    expect(rows).toHaveLength(world.boards.length);
+    const board = world.boards.find((b) => world.events.find((e) => e.id === b.eventId)?.refNo);
+    const event = world.events.find((e) => e.id === board?.eventId);
+    expect(
+      rows.some(
+        (r) => r.includes(`${board?.postedFrom},${board?.postedTo}`) && r.includes(event?.refNo as string),
+      ),
+    ).toBe(true);
+  });
+
   it('writes the truth with every post, its item, dates, notice, elements and personal data', () => {
     const truth = JSON.parse(readFileSync(path.join(dir, 'truth.json'), 'utf8')) as {
       posts: unknown[];
