@@ -8,6 +8,7 @@ import {
   parseWithSchema,
   readYamlFile,
 } from '../src/catalog/index.js';
+import { SchemeSchema } from '../src/scoring/index.js';
 import { readRegistry } from '../src/sync/index.js';
 
 const DATA = path.resolve(import.meta.dirname, '..', 'data');
@@ -15,7 +16,7 @@ const DATA = path.resolve(import.meta.dirname, '..', 'data');
 describe('every file in data/', () => {
   it('has only files this test knows how to read', () => {
     // data/demo/ is written by `npm start` and ignored by git.
-    const known = new Set(['catalog', 'calendar', 'registry.example.yaml', 'demo']);
+    const known = new Set(['catalog', 'calendar', 'scoring', 'registry.example.yaml', 'demo']);
     const unknown = readdirSync(DATA).filter((f) => !known.has(f) && !f.endsWith('.db') && !/\.db-/.test(f));
     expect(unknown).toEqual([]);
   });
@@ -39,4 +40,14 @@ describe('every file in data/', () => {
   it('parses the example registry without warnings', () => {
     expect(readRegistry(path.join(DATA, 'registry.example.yaml')).warnings).toEqual([]);
   });
+});
+
+describe('the scoring schemes in data/scoring', () => {
+  for (const file of readdirSync(path.join(DATA, 'scoring'))) {
+    it(`parses ${file}`, () => {
+      expect(() =>
+        parseWithSchema(SchemeSchema, readYamlFile(path.join(DATA, 'scoring', file))),
+      ).not.toThrow();
+    });
+  }
 });

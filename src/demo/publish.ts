@@ -300,7 +300,7 @@ function planPost(r: Rng, spec: PostSpec): PlannedPost {
     removedAt = addCalendarDays(spec.appearsAt, r.int(20, 70));
     flags.push('removed_later');
   } else if (!isCounty && spec.notice && r.chance(profile.removeEarly)) {
-    removedAt = addCalendarDays(spec.appearsAt, r.int(2, Math.max(2, spec.notice.days - 4)));
+    removedAt = addCalendarDays(spec.appearsAt, r.int(3, Math.max(3, spec.notice.days - 4)));
     flags.push('removed_early');
   }
   const edits: DemoPost['edits'] = [];

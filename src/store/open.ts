@@ -16,6 +16,7 @@ import { type OfflineEvidenceQueries, offlineEvidenceQueries } from './offline-e
 import { type PostQueries, postQueries } from './posts.js';
 import { type RecordQueries, recordQueries } from './records.js';
 import { type ScoreQueries, scoreQueries } from './scores.js';
+import { type ScoringViewQueries, scoringViewQueries } from './scoring-view.js';
 import { type SourceQueries, sourceQueries } from './sources.js';
 
 export interface StoreOptions {
@@ -47,6 +48,7 @@ export interface Store {
   readonly offlineEvidence: OfflineEvidenceQueries;
   readonly matches: MatchQueries;
   readonly scores: ScoreQueries;
+  readonly scoringView: ScoringViewQueries;
   /** Runs `fn` in one transaction: all of it is written, or none. */
   transaction<T>(fn: () => T): T;
   /** The schema version (`user_version`). */
@@ -134,6 +136,7 @@ function createStore(db: Database.Database, file: string, clock: () => Date, bus
     offlineEvidence: offlineEvidenceQueries(db, now),
     matches: matchQueries(db, now),
     scores: scoreQueries(db, now),
+    scoringView: scoringViewQueries(db),
     transaction: <T>(fn: () => T): T => {
       try {
         return db.transaction(fn).immediate();
