@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { ITEM_IDS } from '../src/catalog/index.js';
-import { analyseLabelled, type Label, type Outcome, readLabels } from './evaluation.js';
+import {
+  analyseLabelled,
+  analyseUnderGenericTitles,
+  type Label,
+  type Outcome,
+  readLabels,
+} from './evaluation.js';
 import {
   computeFigures,
   type Figures,
@@ -78,6 +84,14 @@ function printMismatches(outcomes: readonly Outcome[]): void {
 
 const outcomes = analyseLabelled(selectLabels());
 const figures = computeFigures(outcomes, ITEM_IDS);
-if (args.includes('--json')) out(JSON.stringify(figures, null, 2));
-else printFigures(figures);
+const generic = analyseUnderGenericTitles(outcomes);
+const genericTitleItemAccuracy =
+  Math.round((generic.filter(itemRight).length / Math.max(1, generic.length)) * 1000) / 1000;
+if (args.includes('--json')) out(JSON.stringify({ ...figures, genericTitleItemAccuracy }, null, 2));
+else {
+  printFigures(figures);
+  out(
+    `item accuracy with every title replaced by 公示/公告/通知 and no column: ${pct(genericTitleItemAccuracy)}`,
+  );
+}
 if (args.includes('--mismatches')) printMismatches(outcomes);

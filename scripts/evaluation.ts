@@ -38,8 +38,7 @@ export function readLabels(): Label[] {
 /** The year from which a post is read with the 2021 乡村振兴 catalog, as the labels do. */
 const RENAMED_FROM = 2021;
 
-/** Analyses posts as gongkai would: bytes → decode → extract → adapt → analyse. The label is not read. */
-export function analyseLabelled(labels: readonly Label[]): Outcome[] {
+function analyzers() {
   const dir = path.join(ROOT, 'data', 'catalog');
   const catalogs: Catalog[] = ['shifanqu-2020', 'shifanqu-2021-xczx'].map(
     (id) => loadCatalog(id, { dir }).catalog,
@@ -47,6 +46,28 @@ export function analyseLabelled(labels: readonly Label[]): Outcome[] {
   const calendar: WorkingCalendar = loadCalendar(path.join(ROOT, 'data', 'calendar', 'district.yaml'));
   const [early, late] = catalogs.map((catalog) => createAnalyzer({ catalog, calendar }));
   if (!early || !late) throw new Error('catalogs missing');
+  return { early, late };
+}
+
+/**
+ * The same posts under a title that names nothing (公示, 公告 or 通知, as the title ended) and without their
+ * column: how well the body alone decides, as on a village board reposted with a bare title.
+ */
+export function analyseUnderGenericTitles(outcomes: readonly Outcome[]): Outcome[] {
+  const { early, late } = analyzers();
+  return outcomes.map((o) => {
+    const title = /公告$/.test(o.doc.title) ? '公告' : /公示$/.test(o.doc.title) ? '公示' : '通知';
+    const { columnName: _c, columnType: _t, ...meta } = o.doc.meta;
+    const { category: _g, ...header } = o.doc.header;
+    const doc: PostDocument = { ...o.doc, title, meta, header };
+    const analyze = o.analysis.catalog === 'shifanqu-2021-xczx' ? late : early;
+    return { ...o, doc, analysis: analyze(doc) };
+  });
+}
+
+/** Analyses posts as gongkai would: bytes → decode → extract → adapt → analyse. The label is not read. */
+export function analyseLabelled(labels: readonly Label[]): Outcome[] {
+  const { early, late } = analyzers();
   return labels.map((label) => {
     const bytes = readFileSync(path.join(POSTS_DIR, label.file));
     const html = decodeBody(bytes).text;

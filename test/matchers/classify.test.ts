@@ -87,6 +87,23 @@ describe('classifyItems: hard cases', () => {
     expect(itemsOf('２０２０年 财政专项扶贫资金 分配结果公告')[0]).toBe('funds.allocation');
   });
 
+  it('lets the body decide under a title that names nothing', () => {
+    const text = [
+      '项目名称：西村食用菌大棚扩建项目',
+      '资金来源：2020年第二批财政专项扶贫资金126万元',
+      '实施期限：2020年6月—2020年10月',
+      '实施单位：城村镇人民政府，项目负责人：刘志强',
+      '受益对象：西村建档立卡贫困户47户',
+      '带贫机制：租金收入用于贫困户分红',
+      '公示时间：2020年5月25日至2020年6月3日',
+    ].join('\n');
+    expect(itemsOf('公示', text)[0]).toBe('projects.implementation');
+    const exit =
+      '以下农户家庭人均纯收入稳定超过国家扶贫标准，实现两不愁三保障，经村民代表大会民主评议、驻村工作队入户核实、' +
+      '本人签字认可，现将拟退出贫困户名单公示如下：\n户主\t人口\n张三\t3';
+    expect(itemsOf('公示', exit)[0]).toBe('target.exit');
+  });
+
   it('gives confidences in 0..1 and the evidence that decided', () => {
     const [item] = analyze2020(aPost({ title: '宁川县2017年第一批财政专项扶贫资金分配结果公告' })).items;
     expect(item?.confidence).toBeGreaterThan(0.5);

@@ -22,6 +22,8 @@ export interface ClassifyInput {
 }
 
 const SECOND_RATIO = 0.75;
+const MIN_STATED_KEYS = 3;
+const MIN_STATED_SHARE = 0.5;
 
 const toEvidence = (kind: Evidence['kind'], hits: readonly PhraseHit[], factor: number): Evidence[] =>
   hits.map((h) => ({ kind, phrase: h.phrase, text: h.text, weight: h.weight * factor }));
@@ -36,6 +38,7 @@ function itemEvidence(
   item: ItemRules,
   input: ClassifyInput,
   memo: { title: PhraseMemo; body: PhraseMemo },
+  bodyUnit: number,
 ): Evidence[] {
   const title = findPhrases(input.title, item.title, memo.title);
   const negativeTitle = findPhrases(input.title, item.negative, memo.title);
@@ -46,7 +49,7 @@ function itemEvidence(
   const negativeDocNo = input.docNo ? findPhrases(input.docNo, item.negative) : [];
   const evidence: Evidence[] = [
     ...toEvidence('title', title, cappedFactor(title, W.title, W.titleCap)),
-    ...toEvidence('body', body, cappedFactor(body, W.body, W.bodyCap)),
+    ...toEvidence('body', body, cappedFactor(body, bodyUnit, W.bodyCap)),
     ...toEvidence('attachment', attachments.slice(0, 1), W.attachment),
     ...toEvidence('doc-number', docNo.slice(0, 1), W.title),
     ...toEvidence('negative', negativeDocNo.slice(0, 1), -W.negativeTitle),
@@ -62,6 +65,24 @@ function itemEvidence(
   return evidence;
 }
 
+/** Under a generic title, a body that states most of an item's elements speaks for that item. */
+function coverageEvidence(item: ItemRules, body: string, memo: PhraseMemo): Evidence[] {
+  const stated = item.elementKeys.filter(
+    (key) => findPhrases(body, item.elementCues.get(key) ?? [], memo).length > 0,
+  );
+  const share = item.elementKeys.length === 0 ? 0 : stated.length / item.elementKeys.length;
+  if (stated.length < MIN_STATED_KEYS || share < MIN_STATED_SHARE) return [];
+  return [{ kind: 'elements', text: stated.join('、'), weight: W.elements * share }];
+}
+
+/** A short notice-shaped title that no item's title phrases name. */
+const GENERIC_SHAPE = /^(?:关于)?.{0,14}?(?:的)?(?:公示|公告|通知|公开|通告)$/;
+
+function isGenericTitle(title: string, rules: MatchRules, memo: PhraseMemo): boolean {
+  if (title.length > 0 && !GENERIC_SHAPE.test(title) && title.length > 6) return false;
+  return rules.items.every((item) => findPhrases(title, item.title, memo).length === 0);
+}
+
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
@@ -73,15 +94,19 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
 export function classifyItems(input: ClassifyInput, rules: MatchRules): ItemCandidate[] {
   const shared = sharedEvidence(input, rules);
   const memo: { title: PhraseMemo; body: PhraseMemo } = { title: new Map(), body: new Map() };
+  // A title that names nothing (公示, 关于…的公告) leaves the body to decide, so the body counts for more.
+  const generic = isGenericTitle(input.title, rules, memo.title);
+  const bodyUnit = generic ? W.bodyUnderGenericTitle : W.body;
   const scored = rules.items
     .map((item) => {
-      const own = itemEvidence(item, input, memo);
+      const own = itemEvidence(item, input, memo, bodyUnit);
+      if (generic && item.kind === 'disclosure') own.push(...coverageEvidence(item, input.body, memo.body));
       const evidence = [
         ...own,
         ...shared.all,
         ...(item.kind === 'disclosure' ? shared.disclosure : shared.document),
       ];
-      const score = evidence.reduce((sum, e) => sum + e.weight, 0);
+      const score = round(evidence.reduce((sum, e) => sum + e.weight, 0));
       return { item, score, evidence, titled: own.some((e) => e.kind === 'title') };
     })
     .sort((a, b) => b.score - a.score || a.item.no - b.item.no);

@@ -4,6 +4,7 @@ import type { ItemId } from '../../catalog/index.js';
 export type EvidenceKind =
   | 'title'
   | 'body'
+  | 'elements'
   | 'attachment'
   | 'column'
   | 'publisher'

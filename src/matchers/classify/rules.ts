@@ -17,6 +17,8 @@ export interface ItemRules {
   groups: Map<string, CompiledPhrase[]>;
   /** Element key → cues, the item's own over the catalog's. */
   elementCues: Map<string, CompiledPhrase[]>;
+  /** Every element key of the item's rows (parts, or names without parts). */
+  elementKeys: string[];
 }
 
 /** A catalog's matching rules, compiled once and reused for every post. */
@@ -56,6 +58,11 @@ export function compileMatchRules(catalog: Catalog): MatchRules {
       publishers: m?.publishers ?? [],
       groups: compileCues(m?.groups),
       elementCues: new Map([...sharedCues, ...compileCues(m?.elements)]),
+      elementKeys: [
+        ...new Set(
+          item.rows.flatMap((r) => r.elements.flatMap((e) => (e.parts.length > 0 ? e.parts : [e.name]))),
+        ),
+      ],
     };
   });
   return {

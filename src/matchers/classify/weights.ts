@@ -3,6 +3,8 @@ export const WEIGHTS = {
   title: 3,
   titleCap: 2,
   body: 0.5,
+  bodyUnderGenericTitle: 1,
+  elements: 2,
   bodyCap: 4,
   attachment: 1,
   column: 0.8,
