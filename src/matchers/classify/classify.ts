@@ -107,17 +107,20 @@ export function classifyItems(input: ClassifyInput, rules: MatchRules): ItemCand
         ...(item.kind === 'disclosure' ? shared.disclosure : shared.document),
       ];
       const score = round(evidence.reduce((sum, e) => sum + e.weight, 0));
-      return { item, score, evidence, titled: own.some((e) => e.kind === 'title') };
+      const named = own.some((e) => e.kind === 'title' && e.phrase !== undefined && !/[…$]/.test(e.phrase));
+      return { item, score, evidence, named };
     })
     .sort((a, b) => b.score - a.score || a.item.no - b.item.no);
   const [best, second] = scored;
   if (!best || best.score < ACCEPT_SCORE) return [];
   const margin = best.score - (second?.score ?? 0);
   const accepted = [best];
-  const bothDocuments = best.item.kind === 'document' && second?.item.kind === 'document';
+  // A policy document is one thing; a second disclosure needs a title word of its own (not a title shape such
+  // as 项目…公示$) and nearly the best score.
   if (
-    second?.titled &&
-    !bothDocuments &&
+    second?.named &&
+    best.item.kind === 'disclosure' &&
+    second.item.kind === 'disclosure' &&
     second.score >= ACCEPT_SCORE &&
     second.score >= best.score * SECOND_RATIO
   )
