@@ -9,6 +9,7 @@ import { evaluateScoring } from './scoring-eval.js';
 const args = process.argv.slice(2);
 const value = (flag: string, fallback: number) =>
   args.includes(flag) ? Number(args[args.indexOf(flag) + 1]) : fallback;
+const keep = args.includes('--keep');
 const dir = mkdtempSync(path.join(tmpdir(), 'gongkai-eval-'));
 const out = (text: string) => process.stdout.write(`${text}\n`);
 const pct = (x: number | null) => (x === null ? '   —  ' : `${(x * 100).toFixed(1).padStart(5)}%`);
@@ -33,5 +34,6 @@ try {
     for (const k of result.extra) out(`extra  ${k}`);
   }
 } finally {
-  rmSync(dir, { recursive: true, force: true });
+  if (keep) out(`kept ${dir}`);
+  else rmSync(dir, { recursive: true, force: true });
 }

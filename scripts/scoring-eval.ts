@@ -70,7 +70,10 @@ function truthPosts(world: DemoWorld, store: Store, days: readonly IsoDate[], or
   return world.posts.flatMap((p) => {
     const seen = days.find((d) => p.appearsAt <= d && (!p.removedAt || d < p.removedAt));
     const url = `${origin}${p.url}`;
-    const source = sources.find((s) => s.scope.some((prefix) => url.startsWith(prefix)));
+    // A feed's articles share one path; the feed that carried the post is its source.
+    const source =
+      sources.find((s) => s.id === p.siteId) ??
+      sources.find((s) => s.kind === 'website' && s.scope.some((prefix) => url.startsWith(prefix)));
     if (!seen || !source) return [];
     const event = world.events.find((e) => e.id === p.eventId);
     const record = event?.record
@@ -168,48 +171,42 @@ export async function evaluateScoring(options: {
       scheme,
       year: world.year,
       today,
-      bodies: store.bodies
-        .list()
-        .map((b) => ({
-          id: b.id,
-          name: b.name,
-          level: b.level,
-          parentId: b.parentId,
-          role: b.role,
-          active: b.active,
-        })),
+      bodies: store.bodies.list().map((b) => ({
+        id: b.id,
+        name: b.name,
+        level: b.level,
+        parentId: b.parentId,
+        role: b.role,
+        active: b.active,
+      })),
       sources: store.sources
         .list()
         .map((s) => ({ id: s.id, bodyId: s.bodyId, kind: s.kind, channel: s.channel, active: s.active })),
       runs: sources.flatMap((s) =>
         days.map((d) => ({ sourceId: s.id, startedAt: `${d}T02:00:00.000Z`, ok: true })),
       ),
-      records: store.records
-        .list()
-        .map((r) => ({
-          id: r.id,
-          item: r.item,
-          row: r.row,
-          bodyId: r.bodyId,
-          title: r.title,
-          refNo: r.refNo,
-          formed: r.formed,
-          amount: r.amount,
-        })),
+      records: store.records.list().map((r) => ({
+        id: r.id,
+        item: r.item,
+        row: r.row,
+        bodyId: r.bodyId,
+        title: r.title,
+        refNo: r.refNo,
+        formed: r.formed,
+        amount: r.amount,
+      })),
       posts: truthPosts(world, store, days, server.origin),
-      offline: store.offlineEvidence
-        .list()
-        .map((o) => ({
-          id: o.id,
-          bodyId: o.bodyId,
-          item: o.item,
-          recordId: o.recordId,
-          channel: o.channel,
-          title: o.title,
-          postedFrom: o.postedFrom,
-          postedTo: o.postedTo,
-          statedDays: o.statedDays,
-        })),
+      offline: store.offlineEvidence.list().map((o) => ({
+        id: o.id,
+        bodyId: o.bodyId,
+        item: o.item,
+        recordId: o.recordId,
+        channel: o.channel,
+        title: o.title,
+        postedFrom: o.postedFrom,
+        postedTo: o.postedTo,
+        statedDays: o.statedDays,
+      })),
     }).findings;
     store.close();
     const expectedKeys = new Map(truth.map((f) => [keyOf(f, server.origin), f]));

@@ -98,16 +98,14 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
  * cards) for the dashboard, the API and reports. The inputs' hash identifies exactly the data scored.
  */
 export function runScoreStage(store: Store, options: ScoreOptions): { runId: number; result: ScoringResult } {
-  const bodies: ScoringBody[] = store.bodies
-    .list({ includeRetired: true })
-    .map((b) => ({
-      id: b.id,
-      name: b.name,
-      level: b.level,
-      parentId: b.parentId,
-      role: b.role,
-      active: b.active,
-    }));
+  const bodies: ScoringBody[] = store.bodies.list({ includeRetired: true }).map((b) => ({
+    id: b.id,
+    name: b.name,
+    level: b.level,
+    parentId: b.parentId,
+    role: b.role,
+    active: b.active,
+  }));
   const sources = groupBy(
     store.sources
       .list({ includeRetired: true })
@@ -126,34 +124,30 @@ export function runScoreStage(store: Store, options: ScoreOptions): { runId: num
     (r) => r.sourceId,
   );
   const records = groupBy(
-    store.records
-      .list()
-      .map((r) => ({
-        id: r.id,
-        item: r.item,
-        row: r.row,
-        bodyId: r.bodyId,
-        title: r.title,
-        refNo: r.refNo,
-        formed: r.formed,
-        amount: r.amount,
-      })),
+    store.records.list().map((r) => ({
+      id: r.id,
+      item: r.item,
+      row: r.row,
+      bodyId: r.bodyId,
+      title: r.title,
+      refNo: r.refNo,
+      formed: r.formed,
+      amount: r.amount,
+    })),
     (r) => r.bodyId,
   );
   const offline = groupBy(
-    store.offlineEvidence
-      .list()
-      .map((o) => ({
-        id: o.id,
-        bodyId: o.bodyId,
-        item: o.item,
-        recordId: o.recordId,
-        channel: o.channel,
-        title: o.title,
-        postedFrom: o.postedFrom,
-        postedTo: o.postedTo,
-        statedDays: o.statedDays,
-      })),
+    store.offlineEvidence.list().map((o) => ({
+      id: o.id,
+      bodyId: o.bodyId,
+      item: o.item,
+      recordId: o.recordId,
+      channel: o.channel,
+      title: o.title,
+      postedFrom: o.postedFrom,
+      postedTo: o.postedTo,
+      statedDays: o.statedDays,
+    })),
     (o) => o.bodyId,
   );
   const { catalog, calendar, scheme, year, today } = options;

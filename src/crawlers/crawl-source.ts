@@ -25,11 +25,14 @@ const emptyStats = (): CrawlStats => ({
   pages: 0,
 });
 
+/** The run's frontier by state, kept in step with every add and mark so progress costs no query. */
+type FrontierCounts = Record<'queued' | 'done' | 'failed', number>;
+
 function createContext(
   effects: CrawlEffects,
   source: Source,
   run: CrawlRun,
-  options: CrawlOptions,
+  options: CrawlOptions & { counts: FrontierCounts },
 ): CrawlContext {
   const crawlDelays = new Map<string, Promise<number | undefined>>();
   const ctx: CrawlContext = {
@@ -57,7 +60,7 @@ function createContext(
       return hostLimitsOf(source, await crawlDelays.get(origin));
     },
     enqueue: (items) => {
-      if (items.length > 0) effects.store.frontier.add(run.id, items);
+      if (items.length > 0) options.counts.queued += effects.store.frontier.add(run.id, items);
     },
     now: () => effects.clock().toISOString(),
   };
@@ -93,7 +96,7 @@ async function visit(ctx: CrawlContext, item: FrontierItem): Promise<void> {
 }
 
 // Workers pull from the frontier in queue order; the per-host scheduler keeps the pace polite.
-async function drain(ctx: CrawlContext, options: CrawlOptions): Promise<void> {
+async function drain(ctx: CrawlContext, options: CrawlOptions & { counts: FrontierCounts }): Promise<void> {
   const { store } = ctx.effects;
   const claimed = new Set<string>();
   let busy = 0;
@@ -118,17 +121,20 @@ async function drain(ctx: CrawlContext, options: CrawlOptions): Promise<void> {
       }
       claimed.add(item.url);
       busy += 1;
+      let state: 'done' | 'failed' = 'done';
       try {
         await visit(ctx, item);
-        store.frontier.mark(ctx.run.id, item.url, 'done');
       } catch (error) {
-        store.frontier.mark(ctx.run.id, item.url, 'failed');
+        state = 'failed';
         ctx.effects.log.warn({ url: item.url, error: String(error) }, 'visit failed');
         ctx.errors.visit_failed = (ctx.errors.visit_failed ?? 0) + 1;
       } finally {
+        store.frontier.mark(ctx.run.id, item.url, state);
+        const { counts } = options;
+        counts.queued -= 1;
+        counts[state] += 1;
         busy -= 1;
         claimed.delete(item.url);
-        const counts = store.frontier.counts(ctx.run.id);
         options.onProgress?.({
           sourceId: ctx.source.id,
           done: counts.done + counts.failed,
@@ -160,10 +166,19 @@ export async function crawlSource(
 ): Promise<CrawlReport> {
   const { store } = effects;
   const unfinished = store.runs.unfinished(source.id);
-  const run = unfinished ?? store.runs.start(source.id, options.trigger ?? 'manual', options.scheduledFor);
-  const ctx = createContext(effects, source, run, options);
+  const run =
+    unfinished ??
+    store.runs.start(
+      source.id,
+      options.trigger ?? 'manual',
+      options.scheduledFor,
+      effects.clock().toISOString(),
+    );
+  // A resumed run starts from what its frontier already holds; a new one from nothing.
+  const counts = unfinished ? store.frontier.counts(run.id) : { queued: 0, done: 0, failed: 0 };
+  const ctx = createContext(effects, source, run, { ...options, counts });
   if (!unfinished) seed(ctx);
-  await drain(ctx, options);
+  await drain(ctx, { ...options, counts });
   const report = {
     runId: run.id,
     sourceId: source.id,
@@ -172,7 +187,7 @@ export async function crawlSource(
     errors: ctx.errors,
   };
   if (options.signal?.aborted) {
-    store.runs.finish(run.id, 'interrupted', ctx.stats, '已中止，下次运行时继续');
+    store.runs.finish(run.id, 'interrupted', ctx.stats, '已中止，下次运行时继续', ctx.now());
     return { ...report, status: 'interrupted' };
   }
   const startFailed = source.start.every((url) => {
@@ -180,7 +195,7 @@ export async function crawlSource(
     return tries.length > 0 && tries.every((f) => f.outcome === 'retryable' || f.outcome === 'permanent');
   });
   const status = statusOf(ctx, startFailed);
-  store.runs.finish(run.id, status, ctx.stats, startFailed ? '起始页面无法访问' : undefined);
+  store.runs.finish(run.id, status, ctx.stats, startFailed ? '起始页面无法访问' : undefined, ctx.now());
   const lastError = Object.entries(ctx.errors).sort((a, b) => b[1] - a[1])[0]?.[0];
   store.health.report(source.id, ctx.now(), {
     ok: !startFailed,

@@ -1,4 +1,4 @@
-import { type IsoDate, toDayNumber } from '../catalog/index.js';
+import { type ChannelName, type IsoDate, toDayNumber } from '../catalog/index.js';
 import { channelSources, observed, type PostFacts, type ScoringContext } from './context.js';
 import { standingKeys } from './obligations.js';
 import type { Evidence, Obligation, ScoringOffline } from './types.js';
@@ -28,56 +28,169 @@ const offlineEvidence = (o: ScoringOffline): Evidence => ({
   statedPublished: o.postedFrom,
 });
 
-/** The record obligation a piece of evidence without an explicit link most likely shows. */
-function fallbackRecord(group: readonly Obligation[], anchor: IsoDate): Obligation | undefined {
-  const day = toDayNumber(anchor);
-  const before = group.filter(
-    (o) =>
-      o.formed && toDayNumber(o.formed) <= day + 3 && day - toDayNumber(o.formed) <= FALLBACK_WINDOW_DAYS,
-  );
-  if (before.length > 0) return before.reduce((a, b) => ((a.formed ?? '') >= (b.formed ?? '') ? a : b));
-  return group.length === 1 ? group[0] : undefined;
-}
-
-function groupKey(bodyId: string, item: string, channel: string): string {
-  return `${bodyId}|${item}|${channel}`;
-}
-
-/** Attaches crawled posts and offline postings to the obligations they show were met. */
-export function attachEvidence(ctx: ScoringContext, obligations: readonly Obligation[]): void {
-  const groups = new Map<string, Obligation[]>();
-  for (const o of obligations) {
-    const key = groupKey(o.bodyId, o.item, o.channel);
-    groups.set(key, [...(groups.get(key) ?? []), o]);
-  }
-  for (const f of ctx.posts) {
-    for (const item of f.post.items) {
-      const group = groups.get(groupKey(f.bodyId, item, f.channel));
-      if (!group) continue;
-      const records = group.filter((o) => o.origin === 'record');
-      const linked = records.filter((o) => o.record && f.post.recordIds.includes(o.record.id));
-      const targets =
-        linked.length > 0
-          ? linked
-          : [fallbackRecord(records, f.post.formedAt ?? f.published)].filter(
-              (o): o is Obligation => o !== undefined,
-            );
-      const keys = standingKeys(item);
-      const standing = group.filter(
-        (o) => o.origin === 'standing' && (!keys || keys.some((k) => f.post.elements.present.includes(k))),
-      );
-      for (const o of [...targets, ...standing]) o.evidence.push(postEvidence(f));
+// The longest run of characters two titles share: a project or fund name common to a post and a record.
+function sharedRun(a: string, b: string): number {
+  let best = 0;
+  const prev = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i += 1) {
+    let diagonal = 0;
+    for (let j = 1; j <= b.length; j += 1) {
+      const above = prev[j] as number;
+      prev[j] = a[i - 1] === b[j - 1] ? diagonal + 1 : 0;
+      best = Math.max(best, prev[j] as number);
+      diagonal = above;
     }
   }
-  for (const posting of ctx.input.offline) {
-    const group = groups.get(groupKey(posting.bodyId, posting.item, posting.channel));
+  return best;
+}
+
+const titleCore = (title: string) => title.replace(/(?:19|20)\d{2}年?度?/g, '').replace(/\s/g, '');
+
+// Share of character pairs two titles have in common (Dice): tells 计划 from 计划批复, 实施前 from 竣工验收.
+function pairOverlap(a: string, b: string): number {
+  const pairs = (s: string) =>
+    new Set(Array.from({ length: Math.max(0, s.length - 1) }, (_, i) => s.slice(i, i + 2)));
+  const [x, y] = [pairs(a), pairs(b)];
+  if (x.size + y.size === 0) return 0;
+  let common = 0;
+  for (const p of x) if (y.has(p)) common += 1;
+  return (2 * common) / (x.size + y.size);
+}
+
+interface RecordRef {
+  id: number;
+  title: string;
+  formed: IsoDate;
+}
+
+// A project notice is either before implementation (实施前公示) or after it (竣工、验收后公告); never mix them up.
+const BEFORE = /实施前|拟实施|开工前|立项/;
+const AFTER = /实施后|竣工|验收|完工|实施结果|完成情况/;
+const phaseOf = (title: string) => (AFTER.test(title) ? 'after' : BEFORE.test(title) ? 'before' : undefined);
+
+/** How well a record fits a piece of evidence by title: the same phase, the longest shared name, shared pairs, recency. */
+function titleFit(record: RecordRef, core: string): number {
+  const other = titleCore(record.title);
+  const [a, b] = [phaseOf(core), phaseOf(other)];
+  if (a && b && a !== b) return -1;
+  // Names shorter than four characters (a village's name) do not tell records apart.
+  const shared = sharedRun(core, other);
+  return (
+    (shared >= 4 ? shared : 0) * 10_000 +
+    pairOverlap(core, other) * 100 +
+    toDayNumber(record.formed) / 100_000
+  );
+}
+
+/**
+ * The record a piece of evidence shows: among its linked records (else all of the body's records of the item)
+ * formed shortly before it, the best fit by title — preferring records no earlier evidence on this channel took.
+ */
+function chooseRecord(
+  records: readonly RecordRef[],
+  linked: readonly number[],
+  title: string,
+  anchor: IsoDate,
+  taken: ReadonlySet<number>,
+): RecordRef | undefined {
+  const day = toDayNumber(anchor);
+  const inWindow = (r: RecordRef) =>
+    toDayNumber(r.formed) <= day + 3 && day - toDayNumber(r.formed) <= FALLBACK_WINDOW_DAYS;
+  const linkedRecords = records.filter((r) => linked.includes(r.id));
+  const base = linkedRecords.length > 0 ? linkedRecords : records;
+  const window = base.filter(inWindow);
+  const pool = window.length > 0 ? window : base.length === 1 ? base : [];
+  const free = pool.filter((r) => !taken.has(r.id));
+  const core = titleCore(title);
+  const best = (list: readonly RecordRef[]) =>
+    list.reduce<RecordRef | undefined>(
+      (a, r) => (!a || titleFit(r, core) > titleFit(a, core) ? r : a),
+      undefined,
+    );
+  return best(free.length > 0 ? free : pool);
+}
+
+interface Candidate {
+  item: string;
+  bodyId: string;
+  channel: ChannelName;
+  title: string;
+  anchor: IsoDate;
+  linked: readonly number[];
+  fixedRecord: number | null;
+  keysOk: boolean;
+  evidence: Evidence;
+}
+
+function candidatesOf(ctx: ScoringContext): Candidate[] {
+  const fromPosts = ctx.posts.flatMap((f) =>
+    f.post.items.map((item) => {
+      const keys = standingKeys(item);
+      return {
+        item,
+        bodyId: f.bodyId,
+        channel: f.channel,
+        title: f.post.title,
+        anchor: f.post.formedAt ?? f.published,
+        linked: f.post.recordIds,
+        fixedRecord: null,
+        keysOk: !keys || keys.some((k) => f.post.elements.present.includes(k)),
+        evidence: postEvidence(f),
+      };
+    }),
+  );
+  const fromOffline = ctx.input.offline.map((o) => ({
+    item: o.item,
+    bodyId: o.bodyId,
+    channel: o.channel,
+    title: o.title ?? '',
+    anchor: o.postedFrom,
+    linked: [],
+    fixedRecord: o.recordId,
+    keysOk: true,
+    evidence: offlineEvidence(o),
+  }));
+  return [...fromPosts, ...fromOffline].sort(
+    (a, b) => a.evidence.published.localeCompare(b.evidence.published) || a.evidence.id - b.evidence.id,
+  );
+}
+
+/**
+ * Attaches crawled posts and offline postings to the obligations they show were met — or met on another
+ * channel. Evidence is taken in date order, and a record already shown on a channel is the last choice for the
+ * next piece, so a project's 实施前 and 竣工 notices go to their own records.
+ */
+export function attachEvidence(ctx: ScoringContext, obligations: readonly Obligation[]): void {
+  const groups = new Map<string, Obligation[]>();
+  for (const o of obligations)
+    groups.set(`${o.bodyId}|${o.item}`, [...(groups.get(`${o.bodyId}|${o.item}`) ?? []), o]);
+  const records = new Map<string, RecordRef[]>();
+  for (const [key, group] of groups) {
+    const byId = new Map<number, RecordRef>();
+    for (const o of group)
+      if (o.record && o.formed)
+        byId.set(o.record.id, { id: o.record.id, title: o.record.title, formed: o.formed });
+    records.set(key, [...byId.values()]);
+  }
+  const taken = new Map<string, Set<number>>();
+  for (const c of candidatesOf(ctx)) {
+    const key = `${c.bodyId}|${c.item}`;
+    const group = groups.get(key);
     if (!group) continue;
-    const records = group.filter((o) => o.origin === 'record');
-    const target =
-      (posting.recordId !== null ? records.find((o) => o.record?.id === posting.recordId) : undefined) ??
-      fallbackRecord(records, posting.postedFrom);
-    const standing = group.filter((o) => o.origin === 'standing');
-    for (const o of target ? [target] : standing) o.evidence.push(offlineEvidence(posting));
+    const takenHere = taken.get(`${key}|${c.channel}`) ?? new Set<number>();
+    taken.set(`${key}|${c.channel}`, takenHere);
+    const pool = records.get(key) ?? [];
+    const record =
+      c.fixedRecord !== null && pool.some((r) => r.id === c.fixedRecord)
+        ? c.fixedRecord
+        : chooseRecord(pool, c.linked, c.title, c.anchor, takenHere)?.id;
+    if (record !== undefined) takenHere.add(record);
+    for (const o of group) {
+      const hit = o.origin === 'record' ? o.record !== null && o.record.id === record : c.keysOk;
+      if (!hit) continue;
+      if (o.channel === c.channel) o.evidence.push(c.evidence);
+      else if (!o.elsewhere.includes(c.channel)) o.elsewhere.push(c.channel);
+    }
   }
 }
 

@@ -1,4 +1,3 @@
-import type { ScoringContext } from './context.js';
 import type { Finding, Obligation } from './types.js';
 
 /** A finding before the scheme prices it. */
@@ -25,28 +24,16 @@ function draft(o: Obligation, fields: Partial<Draft> & Pick<Draft, 'kind' | 'det
   };
 }
 
-// A record missing on one required channel but shown on another (or on a channel it did not need).
-function publishedElsewhere(
-  ctx: ScoringContext,
-  o: Obligation,
-  all: readonly Obligation[],
-): string | undefined {
+// A record missing on one required channel but shown on another (required or not).
+function publishedElsewhere(o: Obligation, all: readonly Obligation[]): string | undefined {
   const sibling = all.find(
     (x) => x !== o && x.record && o.record && x.record.id === o.record.id && x.evidence.length > 0,
   );
-  if (sibling) return sibling.channel;
-  const elsewhere = ctx.posts.find(
-    (f) =>
-      f.bodyId === o.bodyId &&
-      f.channel !== o.channel &&
-      f.post.items.includes(o.item) &&
-      (!o.record || f.post.recordIds.includes(o.record.id)),
-  );
-  return elsewhere?.channel;
+  return sibling?.channel ?? o.elsewhere[0];
 }
 
 /** Findings from the obligations: late, missing, published on another channel only, unverifiable. */
-export function obligationFindings(ctx: ScoringContext, obligations: readonly Obligation[]): Draft[] {
+export function obligationFindings(obligations: readonly Obligation[]): Draft[] {
   const out: Draft[] = [];
   for (const o of obligations) {
     if (o.status === 'late') {
@@ -58,7 +45,7 @@ export function obligationFindings(ctx: ScoringContext, obligations: readonly Ob
         }),
       );
     } else if (o.status === 'missing') {
-      const other = publishedElsewhere(ctx, o, obligations);
+      const other = publishedElsewhere(o, obligations);
       out.push(
         other
           ? draft(o, {

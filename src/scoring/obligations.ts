@@ -56,7 +56,10 @@ function due(ctx: ScoringContext, rule: DueRule, start: IsoDate): IsoDate | unde
 }
 
 function obligation(
-  fields: Omit<Obligation, 'status' | 'published' | 'workdaysLate' | 'workdaysLeft' | 'evidence' | 'detail'>,
+  fields: Omit<
+    Obligation,
+    'status' | 'published' | 'workdaysLate' | 'workdaysLeft' | 'evidence' | 'elsewhere' | 'detail'
+  >,
 ): Obligation {
   return {
     ...fields,
@@ -65,6 +68,7 @@ function obligation(
     workdaysLate: null,
     workdaysLeft: null,
     evidence: [],
+    elsewhere: [],
     detail: '',
   };
 }

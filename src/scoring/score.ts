@@ -31,7 +31,7 @@ export function scoreYear(input: ScoringInput): ScoringResult {
   const obligations = buildObligations(ctx);
   attachEvidence(ctx, obligations);
   decideStatus(ctx, obligations);
-  const findings = [...obligationFindings(ctx, obligations), ...postFindings(ctx)]
+  const findings = [...obligationFindings(obligations), ...postFindings(ctx)]
     .map((d) => price(input.scheme, d))
     .sort(
       (a, b) =>

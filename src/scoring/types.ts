@@ -145,6 +145,8 @@ export interface Obligation {
   workdaysLate: number | null;
   workdaysLeft: number | null;
   evidence: Evidence[];
+  /** Other channels the same record (or rule) was published on, when not on this one. */
+  elsewhere: ChannelName[];
   detail: string;
 }
 

@@ -41,12 +41,14 @@ const toRun = (r: RunRow): CrawlRun => ({
 });
 
 export interface RunQueries {
-  start(sourceId: string, trigger: RunTrigger, scheduledFor?: string): CrawlRun;
+  /** Starts a run; `at` is the crawler's clock (the store's clock when absent). */
+  start(sourceId: string, trigger: RunTrigger, scheduledFor?: string, at?: string): CrawlRun;
   finish(
     id: number,
     status: Exclude<RunStatus, 'running'>,
     stats: Record<string, number>,
     error?: string,
+    at?: string,
   ): void;
   /** Records a scheduled slot the daemon was not running for. */
   missed(sourceId: string, scheduledFor: string): CrawlRun;
@@ -77,10 +79,10 @@ export function runQueries(db: Database.Database, now: () => string): RunQueries
     'SELECT * FROM crawl_runs WHERE source_id = ? ORDER BY id DESC LIMIT ?',
   );
   return {
-    start: (sourceId, trigger, scheduledFor) =>
-      toRun(insert.get(sourceId, trigger, scheduledFor ?? null, now(), 'running') as RunRow),
-    finish: (id, status, stats, error) => {
-      finish.run(status, now(), JSON.stringify(stats), error ?? null, id);
+    start: (sourceId, trigger, scheduledFor, at) =>
+      toRun(insert.get(sourceId, trigger, scheduledFor ?? null, at ?? now(), 'running') as RunRow),
+    finish: (id, status, stats, error, at) => {
+      finish.run(status, at ?? now(), JSON.stringify(stats), error ?? null, id);
     },
     missed: (sourceId, scheduledFor) => {
       const row = insert.get(sourceId, 'schedule', scheduledFor, now(), 'missed') as RunRow;

@@ -82,7 +82,13 @@ describe('startSchedule', () => {
     const schedule = startSchedule(
       [
         { name: 'bad', cron: '* * * * * *', run: async () => Promise.reject(new Error('boom')) },
-        { name: 'good', cron: '* * * * * *', run: async () => void (ok += 1) },
+        {
+          name: 'good',
+          cron: '* * * * * *',
+          run: async () => {
+            ok += 1;
+          },
+        },
       ],
       { timezone: 'Asia/Shanghai', maxJitterMs: 0, log: silentLog },
     );
