@@ -7,6 +7,7 @@ import { registerCrawlCommands } from './cli/crawl-commands.js';
 import { registerDeadlineCommand } from './cli/deadline-command.js';
 import { registerDemoSiteCommand } from './cli/demo-site-command.js';
 import { registerEvidenceCommands } from './cli/evidence-command.js';
+import { registerReviewCommands } from './cli/review-commands.js';
 import { registerRunCommand } from './cli/run-command.js';
 import { registerScoreCommands } from './cli/score-commands.js';
 import { registerStoreCommands } from './cli/store-commands.js';
@@ -42,6 +43,7 @@ export function buildProgram(io: CliIo): Command {
   registerDeadlineCommand(program, context);
   registerDemoSiteCommand(program, context);
   registerEvidenceCommands(program, context);
+  registerReviewCommands(program, context);
   registerRunCommand(program, context);
   registerScoreCommands(program, context);
   const configure = (cmd: Command): void => {

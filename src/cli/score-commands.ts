@@ -38,6 +38,7 @@ function cardJson(card: Scorecard) {
       severity: f.severity,
       points: f.points,
       evidence: f.evidence,
+      obligationKey: f.obligationKey,
     })),
   };
 }

@@ -7,12 +7,13 @@ import {
   type Scheme,
   type Scorecard,
   type ScoringBody,
+  type ScoringClaim,
   type ScoringInput,
   type ScoringPost,
   type ScoringResult,
   scoreYear,
 } from '../scoring/index.js';
-import type { PostForScoring, Store } from '../store/index.js';
+import type { Claim, PostForScoring, Store } from '../store/index.js';
 
 export interface ScoreOptions {
   catalog: Catalog;
@@ -38,6 +39,9 @@ function privacyOf(p: PostForScoring): ScoringPost['privacy'] {
   });
 }
 
+const sameItems = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((x) => b.includes(x));
+
 /** A stored post as scoring reads it; a reviewer's decision overrides what the matchers read. */
 export function toScoringPost(p: PostForScoring): ScoringPost {
   const review = p.review as {
@@ -62,12 +66,46 @@ export function toScoringPost(p: PostForScoring): ScoringPost {
     formedAt: review?.formedAt !== undefined ? review.formedAt : p.match.formedAt,
     notice: p.match.notice,
     publisherBodyId: review?.publisherBody !== undefined ? review.publisherBody : p.match.publisherBody,
-    elements: p.match.elements,
+    // The matchers read the elements of the items they chose; a reviewer who changed the items leaves them unknown.
+    elements:
+      review?.items === undefined || sameItems(review.items, p.match.items.map((i) => i.id))
+        ? p.match.elements
+        : { present: [], missing: [] },
     privacy: privacyOf(p),
     interpretationOf: p.match.interpretationOf,
     docNo: p.match.docNo,
     recordIds: review?.records ?? p.recordIds,
     reviewed: review !== null,
+  };
+}
+
+/** A claim with the page gongkai fetched from its link (its title, its own date, the fetch that keeps it). */
+function toScoringClaim(store: Store, c: Claim): ScoringClaim {
+  const post = c.postId !== null ? store.posts.get(c.postId) : undefined;
+  const version = post?.currentVersionId ? store.posts.version(post.currentVersionId) : undefined;
+  const match = version ? store.matches.get(version.id) : undefined;
+  return {
+    id: c.id,
+    bodyId: c.bodyId,
+    obligationKey: c.obligationKey,
+    url: c.url,
+    status: c.status,
+    publishedOn: c.publishedOn,
+    by: c.by,
+    at: c.at,
+    reviewedBy: c.reviewedBy,
+    reviewedAt: c.reviewedAt,
+    post: post
+      ? {
+          id: post.id,
+          title: post.title,
+          publishedAt: match?.publishedAt ?? post.publishedAt?.slice(0, 10) ?? null,
+          firstSeen: post.firstSeen,
+          versionId: version?.id ?? null,
+          fetchId: version?.fetchId ?? null,
+          sha256: version?.bodySha256 ?? null,
+        }
+      : null,
   };
 }
 
@@ -115,7 +153,7 @@ export function runScoreStage(store: Store, options: ScoreOptions): { runId: num
   const runs = groupBy(
     store.runs
       .list(undefined, 10_000_000)
-      .filter((r) => r.status !== 'missed')
+      .filter((r) => r.status !== 'missed' && r.scope === 'source')
       .map((r) => ({
         sourceId: r.sourceId,
         startedAt: r.startedAt,
@@ -150,6 +188,10 @@ export function runScoreStage(store: Store, options: ScoreOptions): { runId: num
     })),
     (o) => o.bodyId,
   );
+  const claims = groupBy(
+    store.claims.list().map((c) => toScoringClaim(store, c)),
+    (c) => c.bodyId,
+  );
   const { catalog, calendar, scheme, year, today } = options;
   const runId = store.scores.begin({
     year,
@@ -174,6 +216,7 @@ export function runScoreStage(store: Store, options: ScoreOptions): { runId: num
       records: chunk.flatMap((b) => records.get(b.id) ?? []),
       posts: store.scoringView.postsOf(chunkSources.map((s) => s.id)).map(toScoringPost),
       offline: chunk.flatMap((b) => offline.get(b.id) ?? []),
+      claims: chunk.flatMap((b) => claims.get(b.id) ?? []),
     };
     const { calendar: _c, catalog: _k, scheme: _s, ...data } = input;
     hash.update(JSON.stringify(data));

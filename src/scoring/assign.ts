@@ -1,7 +1,7 @@
 import { type ChannelName, type IsoDate, toDayNumber } from '../catalog/index.js';
-import { channelSources, observed, type PostFacts, type ScoringContext } from './context.js';
+import { channelSources, chinaDate, observed, type PostFacts, type ScoringContext } from './context.js';
 import { standingKeys } from './obligations.js';
-import type { Evidence, Obligation, ScoringOffline } from './types.js';
+import type { Evidence, Obligation, ScoringClaim, ScoringOffline } from './types.js';
 
 // A post with no link to a record is taken to disclose the latest record of its body and item formed before it,
 // within this many days (a 实施前 notice precedes the 竣工 notice of the same project by months).
@@ -96,7 +96,13 @@ function chooseRecord(
   const day = toDayNumber(anchor);
   const inWindow = (r: RecordRef) =>
     toDayNumber(r.formed) <= day + 3 && day - toDayNumber(r.formed) <= FALLBACK_WINDOW_DAYS;
-  const linkedRecords = records.filter((r) => linked.includes(r.id));
+  // A link to the other phase of the same project (an 实施后 notice naming its 实施前 record) is no link.
+  const phase = phaseOf(titleCore(title));
+  const linkedRecords = records.filter(
+    (r) =>
+      linked.includes(r.id) &&
+      !(phase && phaseOf(titleCore(r.title)) && phaseOf(titleCore(r.title)) !== phase),
+  );
   const base = linkedRecords.length > 0 ? linkedRecords : records;
   const window = base.filter(inWindow);
   const pool = window.length > 0 ? window : base.length === 1 ? base : [];
@@ -191,6 +197,36 @@ export function attachEvidence(ctx: ScoringContext, obligations: readonly Obliga
       if (o.channel === c.channel) o.evidence.push(c.evidence);
       else if (!o.elsewhere.includes(c.channel)) o.elsewhere.push(c.channel);
     }
+  }
+}
+
+const claimEvidence = (c: ScoringClaim): Evidence => ({
+  kind: 'claim',
+  id: c.id,
+  title: c.post?.title ?? c.url,
+  // The evaluator who confirmed the claim accepted the day the body gave (else the page's own date).
+  published: c.publishedOn ?? c.post?.publishedAt ?? chinaDate(c.post?.firstSeen ?? c.at),
+  statedPublished: c.publishedOn ?? c.post?.publishedAt ?? null,
+  url: c.url,
+  ...(c.post?.versionId ? { versionId: c.post.versionId } : {}),
+  ...(c.post?.fetchId ? { fetchId: c.post.fetchId } : {}),
+  ...(c.post?.sha256 ? { sha256: c.post.sha256 } : {}),
+  ...(c.post ? { firstSeen: chinaDate(c.post.firstSeen) } : {}),
+});
+
+/**
+ * A body's claims beside the obligations they answer: each is listed on its obligation, and a confirmed one is
+ * evidence (an evaluator looked at the link); a pending or rejected one changes no status.
+ */
+export function applyClaims(ctx: ScoringContext, obligations: readonly Obligation[]): void {
+  const claims = ctx.input.claims ?? [];
+  if (claims.length === 0) return;
+  const byKey = new Map(obligations.map((o) => [o.key, o]));
+  for (const c of claims) {
+    const o = byKey.get(c.obligationKey);
+    if (!o || o.bodyId !== c.bodyId) continue;
+    o.claims.push({ id: c.id, status: c.status, url: c.url, by: c.by, at: c.at, reviewedBy: c.reviewedBy });
+    if (c.status === 'confirmed') o.evidence.push(claimEvidence(c));
   }
 }
 

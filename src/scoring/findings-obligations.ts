@@ -5,6 +5,13 @@ export type Draft = Omit<Finding, 'severity' | 'points' | 'veto'> & { units: num
 
 export const recordLabel = (o: Obligation): string | null => o.record?.refNo ?? o.record?.title ?? null;
 
+// What the body said about it: a claim waiting for an evaluator, or one an evaluator turned down.
+function claimNote(o: Obligation): string {
+  const last = o.claims.at(-1);
+  if (!last || last.status === 'confirmed') return '';
+  return last.status === 'pending' ? '；该主体已申诉并提交链接，待核实' : '；该主体的申诉经核实未予采纳';
+}
+
 function draft(o: Obligation, fields: Partial<Draft> & Pick<Draft, 'kind' | 'detail'>): Draft {
   const first = o.evidence[0] ?? null;
   return {
@@ -21,6 +28,7 @@ function draft(o: Obligation, fields: Partial<Draft> & Pick<Draft, 'kind' | 'det
     evidence: first,
     units: 1,
     ...fields,
+    detail: fields.detail + claimNote(o),
   };
 }
 

@@ -13,6 +13,7 @@ export {
   type PrivacyKind,
   type Scorecard,
   type ScoringBody,
+  type ScoringClaim,
   type ScoringInput,
   type ScoringOffline,
   type ScoringPost,

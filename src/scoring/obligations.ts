@@ -58,7 +58,7 @@ function due(ctx: ScoringContext, rule: DueRule, start: IsoDate): IsoDate | unde
 function obligation(
   fields: Omit<
     Obligation,
-    'status' | 'published' | 'workdaysLate' | 'workdaysLeft' | 'evidence' | 'elsewhere' | 'detail'
+    'status' | 'published' | 'workdaysLate' | 'workdaysLeft' | 'evidence' | 'elsewhere' | 'claims' | 'detail'
   >,
 ): Obligation {
   return {
@@ -69,6 +69,7 @@ function obligation(
     workdaysLeft: null,
     evidence: [],
     elsewhere: [],
+    claims: [],
     detail: '',
   };
 }

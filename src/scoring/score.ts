@@ -1,5 +1,5 @@
 import type { IsoDate } from '../catalog/index.js';
-import { attachEvidence, decideStatus } from './assign.js';
+import { applyClaims, attachEvidence, decideStatus } from './assign.js';
 import { createContext } from './context.js';
 import { type Draft, obligationFindings } from './findings-obligations.js';
 import { postFindings } from './findings-posts.js';
@@ -30,6 +30,7 @@ export function scoreYear(input: ScoringInput): ScoringResult {
   const ctx = createContext(input);
   const obligations = buildObligations(ctx);
   attachEvidence(ctx, obligations);
+  applyClaims(ctx, obligations);
   decideStatus(ctx, obligations);
   const findings = [...obligationFindings(obligations), ...postFindings(ctx)]
     .map((d) => price(input.scheme, d))

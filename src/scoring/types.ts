@@ -95,6 +95,31 @@ export interface ScoringOffline {
   statedDays: number | null;
 }
 
+/** A body's "we did publish it, here is the link" for one obligation, and what became of it. */
+export interface ScoringClaim {
+  id: number;
+  bodyId: string;
+  obligationKey: string;
+  url: string;
+  status: 'pending' | 'confirmed' | 'rejected';
+  /** The day the body says it published. */
+  publishedOn: IsoDate | null;
+  by: string;
+  at: string;
+  reviewedBy: string | null;
+  reviewedAt: string | null;
+  /** The page gongkai fetched from the link and keeps, when it could. */
+  post: {
+    id: number;
+    title: string | null;
+    publishedAt: IsoDate | null;
+    firstSeen: string;
+    versionId: number | null;
+    fetchId: number | null;
+    sha256: string | null;
+  } | null;
+}
+
 /** Everything `scoreYear` needs; it reads nothing else (no clock, no store). */
 export interface ScoringInput {
   catalog: Catalog;
@@ -108,13 +133,15 @@ export interface ScoringInput {
   records: readonly ScoringRecord[];
   posts: readonly ScoringPost[];
   offline: readonly ScoringOffline[];
+  /** Claims of the bodies scored; a confirmed one is evidence, a pending one is shown beside its obligation. */
+  claims?: readonly ScoringClaim[];
 }
 
 export type ObligationStatus = 'pending' | 'on_time' | 'late' | 'missing' | 'unverifiable' | 'exempt';
 
 /** What shows an obligation was met: a crawled post version, or an entered offline posting. */
 export interface Evidence {
-  kind: 'post' | 'offline';
+  kind: 'post' | 'offline' | 'claim';
   id: number;
   title: string;
   /** The date publication is judged on (the stated date, or the day first seen when that is not credible). */
@@ -147,6 +174,15 @@ export interface Obligation {
   evidence: Evidence[];
   /** Other channels the same record (or rule) was published on, when not on this one. */
   elsewhere: ChannelName[];
+  /** Claims filed against this obligation, with their decisions. */
+  claims: {
+    id: number;
+    status: ScoringClaim['status'];
+    url: string;
+    by: string;
+    at: string;
+    reviewedBy: string | null;
+  }[];
   detail: string;
 }
 

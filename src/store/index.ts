@@ -3,6 +3,7 @@ export type { AttachmentQueries, AttachmentRecord, AttachmentStatus } from './at
 export { type BackupResult, backupStore } from './backup.js';
 export { type BlobQueries, type BlobRef, sha256Hex } from './blobs.js';
 export type { Body, BodyInput, BodyQueries, UpsertOutcome } from './bodies.js';
+export type { Claim, ClaimInput, ClaimQueries, ClaimStatus } from './claims.js';
 export type { CrawlRun, RunQueries, RunStatus, RunTrigger } from './crawl-runs.js';
 export { StoreError } from './errors.js';
 export type { FetchInput, FetchOutcome, FetchQueries, FetchRecord } from './fetches.js';

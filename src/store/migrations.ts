@@ -323,6 +323,19 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       ) STRICT;
     `,
   },
+  {
+    version: 4,
+    name: 'claims say when they were published; runs say their scope',
+    sql: `
+      -- A township's claim says when it published; an evaluator's decision is kept beside it.
+      ALTER TABLE claims ADD COLUMN published_on TEXT;
+      CREATE INDEX claims_body ON claims (body_id, status);
+
+      -- A run over a whole source (start pages, lists, re-checks) or over given URLs only (a claimed link):
+      -- only whole-source runs tell whether a source was reachable.
+      ALTER TABLE crawl_runs ADD COLUMN scope TEXT NOT NULL DEFAULT 'source' CHECK (scope IN ('source', 'urls'));
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { type AttachmentQueries, attachmentQueries } from './attachments.js';
 import { type BlobQueries, blobQueries } from './blobs.js';
 import { type BodyQueries, bodyQueries } from './bodies.js';
+import { type ClaimQueries, claimQueries } from './claims.js';
 import { type RunQueries, runQueries } from './crawl-runs.js';
 import { StoreError, toStoreError } from './errors.js';
 import { type FetchQueries, fetchQueries } from './fetches.js';
@@ -47,6 +48,7 @@ export interface Store {
   readonly records: RecordQueries;
   readonly offlineEvidence: OfflineEvidenceQueries;
   readonly matches: MatchQueries;
+  readonly claims: ClaimQueries;
   readonly scores: ScoreQueries;
   readonly scoringView: ScoringViewQueries;
   /** Runs `fn` in one transaction: all of it is written, or none. */
@@ -135,6 +137,7 @@ function createStore(db: Database.Database, file: string, clock: () => Date, bus
     records: recordQueries(db, now),
     offlineEvidence: offlineEvidenceQueries(db, now),
     matches: matchQueries(db, now),
+    claims: claimQueries(db, now),
     scores: scoreQueries(db, now),
     scoringView: scoringViewQueries(db),
     transaction: <T>(fn: () => T): T => {

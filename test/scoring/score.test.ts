@@ -267,3 +267,52 @@ describe('scoreYear: standing rules and cards', () => {
     expect(JSON.stringify(scoreYear(input))).toBe(JSON.stringify(scoreYear(input)));
   });
 });
+
+describe('scoreYear: claims', () => {
+  const claimOf = (
+    key: string,
+    status: 'pending' | 'confirmed' | 'rejected',
+    publishedOn: string | null,
+  ) => ({
+    id: 7,
+    bodyId: 'czb',
+    obligationKey: key,
+    url: 'http://czj.example.gov.cn/zjgs/claimed.html',
+    status,
+    publishedOn,
+    by: '财政局联络员',
+    at: '2020-12-20T02:00:00.000Z',
+    reviewedBy: status === 'pending' ? null : '区评估组',
+    reviewedAt: status === 'pending' ? null : '2020-12-21T02:00:00.000Z',
+    post: null,
+  });
+
+  it('takes a confirmed claim as evidence on the day the body gave, and only notes a pending one', () => {
+    const record = aRecord({ formed: '2020-04-24' });
+    const key = `rec:${record.id}:政府网站`;
+    const pending = scoreYear(
+      anInput({ records: [record], claims: [claimOf(key, 'pending', '2020-05-12')] }),
+    );
+    expect(obligationOf(pending, record.id)).toMatchObject({
+      status: 'missing',
+      claims: [{ id: 7, status: 'pending' }],
+    });
+    expect(findingsOf(pending, 'missing')[0]?.detail).toContain('待核实');
+    const confirmed = scoreYear(
+      anInput({ records: [record], claims: [claimOf(key, 'confirmed', '2020-05-12')] }),
+    );
+    expect(obligationOf(confirmed, record.id)).toMatchObject({ status: 'on_time', published: '2020-05-12' });
+    expect(obligationOf(confirmed, record.id)?.evidence[0]).toMatchObject({ kind: 'claim', id: 7 });
+    const lateClaim = scoreYear(
+      anInput({ records: [record], claims: [claimOf(key, 'confirmed', '2020-05-20')] }),
+    );
+    expect(obligationOf(lateClaim, record.id)).toMatchObject({ status: 'late', workdaysLate: 2 });
+  });
+
+  it('ignores a claim filed by another body for the obligation', () => {
+    const record = aRecord();
+    const claim = { ...claimOf(`rec:${record.id}:政府网站`, 'confirmed', '2020-05-12'), bodyId: 'fpb' };
+    const result = scoreYear(anInput({ records: [record], claims: [claim] }));
+    expect(obligationOf(result, record.id)).toMatchObject({ status: 'missing', claims: [] });
+  });
+});
