@@ -1,16 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { CalendarRangeError, DataFileError, InvalidDateError } from './catalog/index.js';
-import { registerAnalyzeCommand } from './cli/analyze-command.js';
-import { registerCatalogCommand } from './cli/catalog-command.js';
+import { modulesFor } from './cli/command-modules.js';
 import { CliContext, type CliIo, type GlobalOptions, UsageError } from './cli/context.js';
-import { registerCrawlCommands } from './cli/crawl-commands.js';
-import { registerDeadlineCommand } from './cli/deadline-command.js';
-import { registerDemoSiteCommand } from './cli/demo-site-command.js';
-import { registerEvidenceCommands } from './cli/evidence-command.js';
-import { registerReviewCommands } from './cli/review-commands.js';
-import { registerRunCommand } from './cli/run-command.js';
-import { registerScoreCommands } from './cli/score-commands.js';
-import { registerStoreCommands } from './cli/store-commands.js';
 import { StoreError } from './store/index.js';
 
 /** Exit codes: 0 done, 1 bad data or environment (file, date, database), 2 bad usage, 70 a bug. */
@@ -25,8 +16,11 @@ function defaultIo(): CliIo {
   };
 }
 
-/** Builds the `gongkai` command; each command gets a context made from the global options. */
-export function buildProgram(io: CliIo): Command {
+/**
+ * Builds the `gongkai` command for a command line; each command gets a context made from the global options.
+ * Only the modules of the command being run are loaded (all of them for help or an unknown command).
+ */
+export async function buildProgram(io: CliIo, argv: readonly string[] = []): Promise<Command> {
   const program = new Command('gongkai')
     .description('gongkai（公开）：扶贫领域基层政务公开监测与评分')
     .option('--db <path>', '数据库文件（默认 data/gongkai.db，或环境变量 GONGKAI_DB）')
@@ -36,16 +30,8 @@ export function buildProgram(io: CliIo): Command {
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   const context = (cmd: Command) => new CliContext(io, cmd.optsWithGlobals<GlobalOptions>());
-  registerStoreCommands(program, context);
-  registerCatalogCommand(program, context);
-  registerAnalyzeCommand(program, context);
-  registerCrawlCommands(program, context);
-  registerDeadlineCommand(program, context);
-  registerDemoSiteCommand(program, context);
-  registerEvidenceCommands(program, context);
-  registerReviewCommands(program, context);
-  registerRunCommand(program, context);
-  registerScoreCommands(program, context);
+  const registers = await Promise.all(modulesFor(program, argv).map((m) => m.load()));
+  for (const register of registers) register(program, context);
   const configure = (cmd: Command): void => {
     cmd.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
     for (const sub of cmd.commands) configure(sub);
@@ -56,8 +42,8 @@ export function buildProgram(io: CliIo): Command {
 
 /** Runs `gongkai` with arguments (without `node` and the script) and returns the exit code. */
 export async function main(argv: readonly string[], io: CliIo = defaultIo()): Promise<number> {
-  const program = buildProgram(io);
   try {
+    const program = await buildProgram(io, argv);
     await program.parseAsync([...argv], { from: 'user' });
     return EXIT.ok;
   } catch (error) {

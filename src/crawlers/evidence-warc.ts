@@ -1,4 +1,4 @@
-import { WARCRecord, WARCSerializer } from 'warcio';
+import type { WARCRecord } from 'warcio';
 import type { FetchRecord, Post, Store } from '../store/index.js';
 
 const SERIALIZE = { gzip: true, digest: { algo: 'sha-256' as const, prefix: 'sha256:', base32: false } };
@@ -31,8 +31,15 @@ function gongkaiHeaders(fetch: FetchRecord): Record<string, string> {
   };
 }
 
+type Warcio = typeof import('warcio');
+
 // One fetch as WARC: the response with its bytes, a revisit for a 304, metadata for a failure.
-function recordsOf(store: Store, fetch: FetchRecord, lastResponseAt: Map<string, string>): WARCRecord[] {
+function recordsOf(
+  { WARCRecord }: Warcio,
+  store: Store,
+  fetch: FetchRecord,
+  lastResponseAt: Map<string, string>,
+): WARCRecord[] {
   const url = fetch.finalUrl ?? fetch.url;
   const base = { url, date: fetch.at, warcVersion: 'WARC/1.1' as const };
   const body =
@@ -122,7 +129,9 @@ export function evidenceFetches(store: Store, post: Post): FetchRecord[] {
  * attachments in order, with SHA-256 payload digests.
  */
 export async function exportPostWarc(store: Store, post: Post, exportedAt: Date): Promise<Uint8Array> {
-  const info = WARCRecord.createWARCInfo(
+  // Loaded here, not with the crawler: only an export needs it.
+  const warcio = await import('warcio');
+  const info = warcio.WARCRecord.createWARCInfo(
     { filename: `gongkai-post-${post.id}.warc.gz`, warcVersion: 'WARC/1.1', date: exportedAt.toISOString() },
     {
       software: 'gongkai',
@@ -135,8 +144,11 @@ export async function exportPostWarc(store: Store, post: Post, exportedAt: Date)
     },
   );
   const lastResponseAt = new Map<string, string>();
-  const records = [info, ...evidenceFetches(store, post).flatMap((f) => recordsOf(store, f, lastResponseAt))];
+  const records = [
+    info,
+    ...evidenceFetches(store, post).flatMap((f) => recordsOf(warcio, store, f, lastResponseAt)),
+  ];
   const parts: Uint8Array[] = [];
-  for (const record of records) parts.push(await WARCSerializer.serialize(record, SERIALIZE));
+  for (const record of records) parts.push(await warcio.WARCSerializer.serialize(record, SERIALIZE));
   return new Uint8Array(Buffer.concat(parts));
 }

@@ -97,23 +97,18 @@ export { nextCheckAt } from './recheck-policy.js';
 /** - `RedirectHop`: one redirect followed (from, status, to). */
 export type { RedirectHop } from './redirects.js';
 /**
- * - `createRenderer`: the Chromium renderer: one shared browser launched on first use, a page pool, every
- *   request checked against the source's scope and the SSRF guard, a screenshot as evidence.
- * - `Renderer`, `RendererOptions`, `RenderOptions`, `RenderResult`, `RenderedRequest`: the renderer, its
- *   settings, one render's request and result, and the requests the page made.
- * - `launchChromium`, `LaunchBrowser`, `DEFAULT_CHROMIUM_PATH`, `ChromiumMissingError`: launching the system Chromium.
+ * - `Renderer`, `RendererOptions`, `RenderOptions`, `RenderResult`, `RenderedRequest`, `LaunchBrowser`: the
+ *   Chromium renderer's types. The renderer itself (`createRenderer`, `launchChromium`, `DEFAULT_CHROMIUM_PATH`,
+ *   `ChromiumMissingError`) is imported from `crawlers/render/index.js`, so that playwright-core loads only
+ *   where a source renders pages.
  */
-export {
-  ChromiumMissingError,
-  createRenderer,
-  DEFAULT_CHROMIUM_PATH,
-  type LaunchBrowser,
-  launchChromium,
-  type RenderedRequest,
-  type Renderer,
-  type RendererOptions,
-  type RenderOptions,
-  type RenderResult,
+export type {
+  LaunchBrowser,
+  RenderedRequest,
+  Renderer,
+  RendererOptions,
+  RenderOptions,
+  RenderResult,
 } from './render/index.js';
 /**
  * - `withRetry`: runs a task, retrying `RetryableFetchError` with jittered exponential backoff.

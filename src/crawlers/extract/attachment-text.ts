@@ -1,8 +1,4 @@
-import { readDoc } from './attachment-readers/doc-reader.js';
-import { readDocx } from './attachment-readers/docx-reader.js';
-import { readPdf } from './attachment-readers/pdf-reader.js';
 import type { ReadLimits, ReadText } from './attachment-readers/reader.js';
-import { readXlsx } from './attachment-readers/xlsx-reader.js';
 
 /** The formats whose text gongkai reads. */
 export type TextFormat = 'xlsx' | 'docx' | 'pdf' | 'doc';
@@ -25,11 +21,14 @@ export interface AttachmentTextOptions {
   now?: () => number;
 }
 
-const READERS: Record<TextFormat, (bytes: Uint8Array, limits: ReadLimits) => Promise<ReadText>> = {
-  xlsx: readXlsx,
-  docx: readDocx,
-  pdf: readPdf,
-  doc: readDoc,
+type Reader = (bytes: Uint8Array, limits: ReadLimits) => Promise<ReadText>;
+
+// Each library loads on the first file of its format (pdf.js alone is about 140 MB under tsx); import() caches it.
+const READERS: Record<TextFormat, () => Promise<Reader>> = {
+  xlsx: async () => (await import('./attachment-readers/xlsx-reader.js')).readXlsx,
+  docx: async () => (await import('./attachment-readers/docx-reader.js')).readDocx,
+  pdf: async () => (await import('./attachment-readers/pdf-reader.js')).readPdf,
+  doc: async () => (await import('./attachment-readers/doc-reader.js')).readDoc,
 };
 const DEFAULTS = { maxBytes: 20_000_000, maxChars: 2_000_000, maxRows: 50_000, timeoutMs: 30_000 };
 const CONTENT_TYPES: Record<string, string> = {
@@ -96,6 +95,30 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T | 'timeout'> {
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
+async function read(
+  format: TextFormat,
+  bytes: Uint8Array,
+  limits: typeof DEFAULTS,
+  now: () => number,
+): Promise<AttachmentText> {
+  try {
+    // Loading the library is not reading the file: the time limit starts after it.
+    const reader = await READERS[format]();
+    const deadlineAt = now() + limits.timeoutMs;
+    const readLimits: ReadLimits = {
+      maxChars: limits.maxChars,
+      maxRows: limits.maxRows,
+      deadline: () => now() >= deadlineAt,
+    };
+    const text = await withTimeout(reader(bytes, readLimits), limits.timeoutMs);
+    if (text === 'timeout') return { kind: 'failed', format, reason: `读取超时（${limits.timeoutMs} 毫秒）` };
+    return { kind: 'text', format, ...text };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { kind: 'failed', format, reason: `无法读取 ${format} 文件：${message}` };
+  }
+}
+
 /** Reads the text (and tables) of an xlsx, docx, pdf or doc attachment within size and time limits. */
 export async function extractAttachmentText(
   bytes: Uint8Array,
@@ -117,19 +140,5 @@ export async function extractAttachmentText(
       reason: `文件过大：${bytes.byteLength} 字节，上限 ${limits.maxBytes} 字节`,
     };
   }
-  const now = options.now ?? (() => performance.now());
-  const deadlineAt = now() + limits.timeoutMs;
-  const readLimits: ReadLimits = {
-    maxChars: limits.maxChars,
-    maxRows: limits.maxRows,
-    deadline: () => now() >= deadlineAt,
-  };
-  try {
-    const read = await withTimeout(READERS[format](bytes, readLimits), limits.timeoutMs);
-    if (read === 'timeout') return { kind: 'failed', format, reason: `读取超时（${limits.timeoutMs} 毫秒）` };
-    return { kind: 'text', format, ...read };
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return { kind: 'failed', format, reason: `无法读取 ${format} 文件：${message}` };
-  }
+  return read(format, bytes, limits, options.now ?? (() => performance.now()));
 }
