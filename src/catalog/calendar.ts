@@ -105,9 +105,8 @@ export function createCalendar(
 
   const isWorkingDay = (date: IsoDate): boolean => dayInfo(date).working;
 
-  const addWorkingDays = (start: IsoDate, n: number): IsoDate => {
-    if (!Number.isInteger(n) || n < 0)
-      throw new RangeError(`working-day count must be a whole number ≥ 0, got ${n}`);
+  // Day by day, as the rule reads; the tables below answer the same questions in constant time where they can.
+  const addWorkingDaysSlow = (start: IsoDate, n: number): IsoDate => {
     let day = toDayNumber(start);
     for (let counted = 0; counted < n; ) {
       day += 1;
@@ -116,13 +115,69 @@ export function createCalendar(
     return fromDayNumber(day);
   };
 
-  const workingDaysBetween = (start: IsoDate, end: IsoDate): number => {
-    const [from, to, sign] = start <= end ? [start, end, 1] : [end, start, -1];
+  const workingDaysBetweenSlow = (from: IsoDate, to: IsoDate): number => {
     let count = 0;
     for (let day = toDayNumber(from) + 1; day <= toDayNumber(to); day += 1) {
       if (isWorkingDay(fromDayNumber(day))) count += 1;
     }
-    return sign * count;
+    return count;
+  };
+
+  // Over the covered years' span: working days up to each day (cumulative), and uncovered days up to each day,
+  // so a count across an uncovered year still goes the slow way and says which date is not covered.
+  const first = coveredYears[0];
+  const last = coveredYears.at(-1);
+  const base = first === undefined ? 0 : toDayNumber(`${first}-01-01`);
+  const span = first === undefined || last === undefined ? 0 : toDayNumber(`${last}-12-31`) - base + 1;
+  let tables: { working: Int32Array; uncovered: Int32Array } | undefined;
+  const table = () => {
+    if (tables) return tables;
+    const working = new Int32Array(span + 1);
+    const uncovered = new Int32Array(span + 1);
+    for (let i = 0; i < span; i += 1) {
+      const date = fromDayNumber(base + i);
+      const covered = covers(date);
+      working[i + 1] = (working[i] as number) + (covered && isWorkingDay(date) ? 1 : 0);
+      uncovered[i + 1] = (uncovered[i] as number) + (covered ? 0 : 1);
+    }
+    tables = { working, uncovered };
+    return tables;
+  };
+  // Index i + 1 holds the counts up to and including day base + i.
+  const inSpan = (day: number) => day >= base && day < base + span;
+
+  const addWorkingDays = (start: IsoDate, n: number): IsoDate => {
+    if (!Number.isInteger(n) || n < 0)
+      throw new RangeError(`working-day count must be a whole number ≥ 0, got ${n}`);
+    const day = toDayNumber(start);
+    if (!inSpan(day)) return addWorkingDaysSlow(start, n);
+    const { working, uncovered } = table();
+    const target = (working[day - base + 1] as number) + n;
+    if (n === 0) return start;
+    if ((working[span] as number) < target) return addWorkingDaysSlow(start, n);
+    // The first index whose cumulative count reaches the target is the Nth working day after start.
+    let lo = day - base + 1;
+    let hi = span;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((working[mid] as number) >= target) hi = mid;
+      else lo = mid + 1;
+    }
+    if ((uncovered[lo] as number) !== (uncovered[day - base + 1] as number))
+      return addWorkingDaysSlow(start, n);
+    return fromDayNumber(base + lo - 1);
+  };
+
+  const workingDaysBetween = (start: IsoDate, end: IsoDate): number => {
+    const [from, to, sign] = start <= end ? [start, end, 1] : [end, start, -1];
+    const a = toDayNumber(from);
+    const b = toDayNumber(to);
+    // `|| 0`: no -0 when counting backwards over days off.
+    if (!inSpan(a) || !inSpan(b)) return sign * workingDaysBetweenSlow(from, to) || 0;
+    const { working, uncovered } = table();
+    if ((uncovered[b - base + 1] as number) !== (uncovered[a - base + 1] as number))
+      return sign * workingDaysBetweenSlow(from, to) || 0;
+    return sign * ((working[b - base + 1] as number) - (working[a - base + 1] as number)) || 0;
   };
 
   return {

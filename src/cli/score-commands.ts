@@ -4,7 +4,7 @@ import { parseIsoDate, parseWithSchema, readYamlFile } from '../catalog/index.js
 import { FINDING_KINDS, type Scheme, SchemeSchema, type Scorecard } from '../scoring/index.js';
 import { type CliContext, PACKAGE_ROOT, UsageError } from './context.js';
 import { runMatchStage } from './match-stage.js';
-import { runScoreStage } from './score-stage.js';
+import { readScorecards, runScoreStage } from './score-stage.js';
 
 const DEFAULT_SCHEME = path.join(PACKAGE_ROOT, 'data', 'scoring', 'default.yaml');
 
@@ -88,8 +88,9 @@ export function registerScoreCommands(program: Command, context: (cmd: Command) 
       const store = ctx.openStore();
       try {
         runMatchStage(store, { catalog, calendar });
-        const { result } = runScoreStage(store, { catalog, calendar, scheme, year, today });
-        const own = result.scorecards.filter((c) => c.scope === 'own');
+        // Only the stored run is kept (a province does not fit in memory at once); the cards are read back from it.
+        const { runId } = runScoreStage(store, { catalog, calendar, scheme, year, today, collect: false });
+        const own = readScorecards(store, runId, { scope: 'own' });
         if (opts.json) return ctx.json(own.map(cardJson));
         ctx.print(`${year} 年度评分（截至 ${today}，方案 ${scheme.name}）`);
         for (const card of [...own].sort((a, b) => b.points - a.points)) {
@@ -97,8 +98,9 @@ export function registerScoreCommands(program: Command, context: (cmd: Command) 
             `${card.points.toFixed(1).padStart(6)}  ${card.grade}  ${card.body.name}　及时率 ${pct(card.timeliness)}　完整率 ${pct(card.completeness)}　问题 ${card.findings.filter((f) => f.kind !== 'unverifiable').length} 项`,
           );
         }
+        const findings = own.flatMap((c) => c.findings);
         const counts = FINDING_KINDS.map(
-          (k) => [k, result.findings.filter((f) => f.kind === k).length] as const,
+          (k) => [k, findings.filter((f) => f.kind === k).length] as const,
         ).filter(([, n]) => n > 0);
         ctx.print(
           `问题合计：${counts.map(([k, n]) => `${scheme.findings[k]?.label ?? k} ${n}`).join('，') || '无'}`,

@@ -68,7 +68,11 @@ export function toScoringPost(p: PostForScoring): ScoringPost {
     publisherBodyId: review?.publisherBody !== undefined ? review.publisherBody : p.match.publisherBody,
     // The matchers read the elements of the items they chose; a reviewer who changed the items leaves them unknown.
     elements:
-      review?.items === undefined || sameItems(review.items, p.match.items.map((i) => i.id))
+      review?.items === undefined ||
+      sameItems(
+        review.items,
+        p.match.items.map((i) => i.id),
+      )
         ? p.match.elements
         : { present: [], missing: [] },
     privacy: privacyOf(p),
@@ -109,12 +113,41 @@ function toScoringClaim(store: Store, c: Claim): ScoringClaim {
   };
 }
 
+/**
+ * The cards of a stored run with their findings put back (from the run's findings, by body: a township's card
+ * with its villages takes theirs too), or without them when only the figures are wanted.
+ */
+export function readScorecards(
+  store: Store,
+  runId: number,
+  options: { scope?: Scorecard['scope']; findings?: boolean } = {},
+): Scorecard[] {
+  const cards = store.scores.scorecards<Scorecard>(runId, options.scope).map((row) => row.data);
+  if (options.findings === false) return cards;
+  const byBody = new Map<string, Finding[]>();
+  for (const row of store.scores.findings<Finding>(runId)) {
+    const list = byBody.get(row.bodyId);
+    if (list) list.push(row.data);
+    else byBody.set(row.bodyId, [row.data]);
+  }
+  const children = new Map<string, string[]>();
+  for (const b of store.bodies.list({ includeRetired: true }))
+    if (b.parentId) children.set(b.parentId, [...(children.get(b.parentId) ?? []), b.id]);
+  return cards.map((card) => {
+    const members =
+      card.scope === 'with_villages' ? [card.body.id, ...(children.get(card.body.id) ?? [])] : [card.body.id];
+    return { ...card, findings: members.flatMap((id) => byBody.get(id) ?? []) };
+  });
+}
+
 // Townships travel with their villages (a village's website is its township's); other bodies alone.
 function chunksOf(bodies: readonly ScoringBody[], size: number): ScoringBody[][] {
   const groups = new Map<string, ScoringBody[]>();
   for (const b of bodies) {
     const key = b.level === 'village' && b.parentId ? b.parentId : b.id;
-    groups.set(key, [...(groups.get(key) ?? []), b]);
+    const group = groups.get(key);
+    if (group) group.push(b);
+    else groups.set(key, [b]);
   }
   const chunks: ScoringBody[][] = [[]];
   for (const group of groups.values()) {
@@ -127,7 +160,11 @@ function chunksOf(bodies: readonly ScoringBody[], size: number): ScoringBody[][]
 
 function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
   const out = new Map<string, T[]>();
-  for (const row of rows) out.set(key(row), [...(out.get(key(row)) ?? []), row]);
+  for (const row of rows) {
+    const group = out.get(key(row));
+    if (group) group.push(row);
+    else out.set(key(row), [row]);
+  }
   return out;
 }
 
@@ -149,30 +186,6 @@ export function runScoreStage(store: Store, options: ScoreOptions): { runId: num
       .list({ includeRetired: true })
       .map((s) => ({ id: s.id, bodyId: s.bodyId, kind: s.kind, channel: s.channel, active: s.active })),
     (s) => s.bodyId,
-  );
-  const runs = groupBy(
-    store.runs
-      .list(undefined, 10_000_000)
-      .filter((r) => r.status !== 'missed' && r.scope === 'source')
-      .map((r) => ({
-        sourceId: r.sourceId,
-        startedAt: r.startedAt,
-        ok: r.status === 'ok' || r.status === 'partial',
-      })),
-    (r) => r.sourceId,
-  );
-  const records = groupBy(
-    store.records.list().map((r) => ({
-      id: r.id,
-      item: r.item,
-      row: r.row,
-      bodyId: r.bodyId,
-      title: r.title,
-      refNo: r.refNo,
-      formed: r.formed,
-      amount: r.amount,
-    })),
-    (r) => r.bodyId,
   );
   const offline = groupBy(
     store.offlineEvidence.list().map((o) => ({
@@ -206,15 +219,28 @@ export function runScoreStage(store: Store, options: ScoreOptions): { runId: num
   );
   const result: ScoringResult = { obligations: [], findings: [], scorecards: [] };
   const counts = { obligations: 0, findings: 0, bodies: 0 };
-  for (const chunk of chunksOf(bodies, options.chunkBodies ?? 400)) {
+  for (const chunk of chunksOf(bodies, options.chunkBodies ?? 50)) {
     const chunkSources = chunk.flatMap((b) => sources.get(b.id) ?? []);
+    const sourceIds = chunkSources.map((s) => s.id);
     const input: ScoringInput = {
       ...options,
       bodies: chunk,
       sources: chunkSources,
-      runs: chunkSources.flatMap((s) => runs.get(s.id) ?? []),
-      records: chunk.flatMap((b) => records.get(b.id) ?? []),
-      posts: store.scoringView.postsOf(chunkSources.map((s) => s.id)).map(toScoringPost),
+      // A crawl day stands for its runs: the scoring reads the China day and whether a crawl reached the source.
+      runs: store.scoringView
+        .runDaysOf(sourceIds)
+        .map((r) => ({ sourceId: r.sourceId, startedAt: `${r.day}T04:00:00.000Z`, ok: r.ok })),
+      records: store.records.ofBodies(chunk.map((b) => b.id)).map((r) => ({
+        id: r.id,
+        item: r.item,
+        row: r.row,
+        bodyId: r.bodyId,
+        title: r.title,
+        refNo: r.refNo,
+        formed: r.formed,
+        amount: r.amount,
+      })),
+      posts: store.scoringView.postsOf(sourceIds).map(toScoringPost),
       offline: chunk.flatMap((b) => offline.get(b.id) ?? []),
       claims: chunk.flatMap((b) => claims.get(b.id) ?? []),
     };
@@ -231,7 +257,12 @@ export function runScoreStage(store: Store, options: ScoreOptions): { runId: num
         data: o,
       })),
       findings: part.findings.map((f) => ({ bodyId: f.bodyId, kind: f.kind, item: f.item, data: f })),
-      scorecards: part.scorecards.map((c) => ({ bodyId: c.body.id, scope: c.scope, data: c })),
+      // A card's findings are the rows above (its body's, or its township's and villages'): not stored twice.
+      scorecards: part.scorecards.map((c) => ({
+        bodyId: c.body.id,
+        scope: c.scope,
+        data: { ...c, findings: [] },
+      })),
     });
     counts.obligations += part.obligations.length;
     counts.findings += part.findings.length;

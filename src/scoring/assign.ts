@@ -1,5 +1,13 @@
 import { type ChannelName, type IsoDate, toDayNumber } from '../catalog/index.js';
-import { channelSources, chinaDate, observed, type PostFacts, type ScoringContext } from './context.js';
+import {
+  channelSources,
+  chinaDate,
+  compareText,
+  observed,
+  type PostFacts,
+  pushTo,
+  type ScoringContext,
+} from './context.js';
 import { standingKeys } from './obligations.js';
 import type { Evidence, Obligation, ScoringClaim, ScoringOffline } from './types.js';
 
@@ -46,39 +54,62 @@ function sharedRun(a: string, b: string): number {
 
 const titleCore = (title: string) => title.replace(/(?:19|20)\d{2}年?度?/g, '').replace(/\s/g, '');
 
-// Share of character pairs two titles have in common (Dice): tells 计划 from 计划批复, 实施前 from 竣工验收.
-function pairOverlap(a: string, b: string): number {
-  const pairs = (s: string) =>
-    new Set(Array.from({ length: Math.max(0, s.length - 1) }, (_, i) => s.slice(i, i + 2)));
-  const [x, y] = [pairs(a), pairs(b)];
+// A title's character pairs, for the share two titles have in common (Dice): tells 计划 from 计划批复, 实施前 from
+// 竣工验收.
+const pairsOf = (s: string) =>
+  new Set(Array.from({ length: Math.max(0, s.length - 1) }, (_, i) => s.slice(i, i + 2)));
+
+function pairOverlap(x: ReadonlySet<string>, y: ReadonlySet<string>): number {
   if (x.size + y.size === 0) return 0;
   let common = 0;
   for (const p of x) if (y.has(p)) common += 1;
   return (2 * common) / (x.size + y.size);
 }
 
+// A project notice is either before implementation (实施前公示) or after it (竣工、验收后公告); never mix them up.
+const BEFORE = /实施前|拟实施|开工前|立项/;
+const AFTER = /实施后|竣工|验收|完工|实施结果|完成情况/;
+type Phase = 'before' | 'after' | undefined;
+const phaseOf = (title: string): Phase =>
+  AFTER.test(title) ? 'after' : BEFORE.test(title) ? 'before' : undefined;
+
+/** A record as evidence is fitted to it, with what the fitting reads of it worked out once. */
 interface RecordRef {
   id: number;
   title: string;
   formed: IsoDate;
+  day: number;
+  core: string;
+  phase: Phase;
+  pairs: ReadonlySet<string>;
 }
 
-// A project notice is either before implementation (实施前公示) or after it (竣工、验收后公告); never mix them up.
-const BEFORE = /实施前|拟实施|开工前|立项/;
-const AFTER = /实施后|竣工|验收|完工|实施结果|完成情况/;
-const phaseOf = (title: string) => (AFTER.test(title) ? 'after' : BEFORE.test(title) ? 'before' : undefined);
+function recordRef(id: number, title: string, formed: IsoDate): RecordRef {
+  const core = titleCore(title);
+  return { id, title, formed, day: toDayNumber(formed), core, phase: phaseOf(core), pairs: pairsOf(core) };
+}
+
+/** What a piece of evidence's title says, worked out once. */
+interface TitleFacts {
+  core: string;
+  phase: Phase;
+  pairs: ReadonlySet<string>;
+}
+
+const titleFacts = (title: string): TitleFacts => {
+  const core = titleCore(title);
+  return { core, phase: phaseOf(core), pairs: pairsOf(core) };
+};
+
+const phasesClash = (a: Phase, b: Phase) => a !== undefined && b !== undefined && a !== b;
 
 /** How well a record fits a piece of evidence by title: the same phase, the longest shared name, shared pairs, recency. */
-function titleFit(record: RecordRef, core: string): number {
-  const other = titleCore(record.title);
-  const [a, b] = [phaseOf(core), phaseOf(other)];
-  if (a && b && a !== b) return -1;
+function titleFit(record: RecordRef, title: TitleFacts): number {
+  if (phasesClash(title.phase, record.phase)) return -1;
   // Names shorter than four characters (a village's name) do not tell records apart.
-  const shared = sharedRun(core, other);
+  const shared = sharedRun(title.core, record.core);
   return (
-    (shared >= 4 ? shared : 0) * 10_000 +
-    pairOverlap(core, other) * 100 +
-    toDayNumber(record.formed) / 100_000
+    (shared >= 4 ? shared : 0) * 10_000 + pairOverlap(title.pairs, record.pairs) * 100 + record.day / 100_000
   );
 }
 
@@ -93,27 +124,30 @@ function chooseRecord(
   anchor: IsoDate,
   taken: ReadonlySet<number>,
 ): RecordRef | undefined {
+  if (records.length === 0) return undefined;
   const day = toDayNumber(anchor);
-  const inWindow = (r: RecordRef) =>
-    toDayNumber(r.formed) <= day + 3 && day - toDayNumber(r.formed) <= FALLBACK_WINDOW_DAYS;
+  const inWindow = (r: RecordRef) => r.day <= day + 3 && day - r.day <= FALLBACK_WINDOW_DAYS;
   // A link to the other phase of the same project (an 实施后 notice naming its 实施前 record) is no link.
   const phase = phaseOf(titleCore(title));
-  const linkedRecords = records.filter(
-    (r) =>
-      linked.includes(r.id) &&
-      !(phase && phaseOf(titleCore(r.title)) && phaseOf(titleCore(r.title)) !== phase),
-  );
+  const linkedRecords =
+    linked.length === 0 ? [] : records.filter((r) => linked.includes(r.id) && !phasesClash(phase, r.phase));
   const base = linkedRecords.length > 0 ? linkedRecords : records;
   const window = base.filter(inWindow);
   const pool = window.length > 0 ? window : base.length === 1 ? base : [];
   const free = pool.filter((r) => !taken.has(r.id));
-  const core = titleCore(title);
-  const best = (list: readonly RecordRef[]) =>
-    list.reduce<RecordRef | undefined>(
-      (a, r) => (!a || titleFit(r, core) > titleFit(a, core) ? r : a),
-      undefined,
-    );
-  return best(free.length > 0 ? free : pool);
+  const choices = free.length > 0 ? free : pool;
+  if (choices.length <= 1) return choices[0];
+  const facts = titleFacts(title);
+  let best: RecordRef | undefined;
+  let bestFit = Number.NEGATIVE_INFINITY;
+  for (const r of choices) {
+    const fit = titleFit(r, facts);
+    if (fit > bestFit) {
+      best = r;
+      bestFit = fit;
+    }
+  }
+  return best;
 }
 
 interface Candidate {
@@ -157,7 +191,7 @@ function candidatesOf(ctx: ScoringContext): Candidate[] {
     evidence: offlineEvidence(o),
   }));
   return [...fromPosts, ...fromOffline].sort(
-    (a, b) => a.evidence.published.localeCompare(b.evidence.published) || a.evidence.id - b.evidence.id,
+    (a, b) => compareText(a.evidence.published, b.evidence.published) || a.evidence.id - b.evidence.id,
   );
 }
 
@@ -167,33 +201,46 @@ function candidatesOf(ctx: ScoringContext): Candidate[] {
  * next piece, so a project's 实施前 and 竣工 notices go to their own records.
  */
 export function attachEvidence(ctx: ScoringContext, obligations: readonly Obligation[]): void {
-  const groups = new Map<string, Obligation[]>();
-  for (const o of obligations)
-    groups.set(`${o.bodyId}|${o.item}`, [...(groups.get(`${o.bodyId}|${o.item}`) ?? []), o]);
-  const records = new Map<string, RecordRef[]>();
-  for (const [key, group] of groups) {
-    const byId = new Map<number, RecordRef>();
-    for (const o of group)
-      if (o.record && o.formed)
-        byId.set(o.record.id, { id: o.record.id, title: o.record.title, formed: o.formed });
-    records.set(key, [...byId.values()]);
+  // Per body and item: its records, the obligations of each record, and the standing obligations.
+  const groups = new Map<
+    string,
+    { records: RecordRef[]; byRecord: Map<number, Obligation[]>; standing: Obligation[] }
+  >();
+  for (const o of obligations) {
+    const key = `${o.bodyId}|${o.item}`;
+    let group = groups.get(key);
+    if (!group) {
+      group = { records: [], byRecord: new Map(), standing: [] };
+      groups.set(key, group);
+    }
+    if (o.origin !== 'record') group.standing.push(o);
+    else if (o.record) {
+      if (!group.byRecord.has(o.record.id) && o.formed)
+        group.records.push(recordRef(o.record.id, o.record.title, o.formed));
+      pushTo(group.byRecord, o.record.id, o);
+    }
   }
   const taken = new Map<string, Set<number>>();
   for (const c of candidatesOf(ctx)) {
     const key = `${c.bodyId}|${c.item}`;
     const group = groups.get(key);
     if (!group) continue;
-    const takenHere = taken.get(`${key}|${c.channel}`) ?? new Set<number>();
-    taken.set(`${key}|${c.channel}`, takenHere);
-    const pool = records.get(key) ?? [];
+    let takenHere = taken.get(`${key}|${c.channel}`);
+    if (!takenHere) {
+      takenHere = new Set<number>();
+      taken.set(`${key}|${c.channel}`, takenHere);
+    }
+    const pool = group.records;
     const record =
       c.fixedRecord !== null && pool.some((r) => r.id === c.fixedRecord)
         ? c.fixedRecord
         : chooseRecord(pool, c.linked, c.title, c.anchor, takenHere)?.id;
     if (record !== undefined) takenHere.add(record);
-    for (const o of group) {
-      const hit = o.origin === 'record' ? o.record !== null && o.record.id === record : c.keysOk;
-      if (!hit) continue;
+    const hits = [
+      ...(record !== undefined ? (group.byRecord.get(record) ?? []) : []),
+      ...(c.keysOk ? group.standing : []),
+    ];
+    for (const o of hits) {
       if (o.channel === c.channel) o.evidence.push(c.evidence);
       else if (!o.elsewhere.includes(c.channel)) o.elsewhere.push(c.channel);
     }
@@ -236,7 +283,7 @@ export function decideStatus(ctx: ScoringContext, obligations: readonly Obligati
   for (const o of obligations) {
     const evidence = o.evidence
       .filter((e) => e.published <= today)
-      .sort((a, b) => a.published.localeCompare(b.published));
+      .sort((a, b) => compareText(a.published, b.published));
     o.evidence = evidence;
     const first = evidence[0];
     if (first) {

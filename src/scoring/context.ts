@@ -1,8 +1,21 @@
 import { addCalendarDays, type ChannelName, type IsoDate, toDayNumber } from '../catalog/index.js';
 import type { ScoringBody, ScoringInput, ScoringPost, ScoringSource } from './types.js';
 
+/** Orders strings by code point: the same on every machine, whatever its locale (and much faster). */
+export const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Adds `value` to the list kept under `key`. */
+export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 /** The China date of an ISO instant (gongkai keeps instants in UTC). */
 export function chinaDate(instant: string): IsoDate {
+  // The common case read from the string itself: a UTC instant before 16:00 is the same day in China.
+  if (instant.length >= 20 && instant.endsWith('Z') && instant[10] === 'T' && instant.slice(11, 13) < '16')
+    return instant.slice(0, 10);
   return new Date(Date.parse(instant) + 8 * 3_600_000).toISOString().slice(0, 10);
 }
 
@@ -64,13 +77,11 @@ function factsOf(post: ScoringPost, source: ScoringSource, ctx: Omit<ScoringCont
 export function createContext(input: ScoringInput): ScoringContext {
   const bodies = new Map(input.bodies.map((b) => [b.id, b]));
   const children = new Map<string, ScoringBody[]>();
-  for (const b of input.bodies)
-    if (b.parentId) children.set(b.parentId, [...(children.get(b.parentId) ?? []), b]);
+  for (const b of input.bodies) if (b.parentId) pushTo(children, b.parentId, b);
   const byBody = new Map<string, ScoringSource[]>();
-  for (const s of input.sources) byBody.set(s.bodyId, [...(byBody.get(s.bodyId) ?? []), s]);
+  for (const s of input.sources) pushTo(byBody, s.bodyId, s);
   const okRunDays = new Map<string, IsoDate[]>();
-  for (const r of input.runs)
-    if (r.ok) okRunDays.set(r.sourceId, [...(okRunDays.get(r.sourceId) ?? []), chinaDate(r.startedAt)]);
+  for (const r of input.runs) if (r.ok) pushTo(okRunDays, r.sourceId, chinaDate(r.startedAt));
   const sources = new Map(input.sources.map((s) => [s.id, s]));
   const base = { input, bodies, children, sourcesOf: (id: string) => byBody.get(id) ?? [], okRunDays };
   const posts = input.posts.flatMap((p) => {

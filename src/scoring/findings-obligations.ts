@@ -1,3 +1,4 @@
+import { pushTo } from './context.js';
 import type { Finding, Obligation } from './types.js';
 
 /** A finding before the scheme prices it. */
@@ -33,16 +34,17 @@ function draft(o: Obligation, fields: Partial<Draft> & Pick<Draft, 'kind' | 'det
 }
 
 // A record missing on one required channel but shown on another (required or not).
-function publishedElsewhere(o: Obligation, all: readonly Obligation[]): string | undefined {
-  const sibling = all.find(
-    (x) => x !== o && x.record && o.record && x.record.id === o.record.id && x.evidence.length > 0,
-  );
+function publishedElsewhere(o: Obligation, shown: ReadonlyMap<number, Obligation[]>): string | undefined {
+  const sibling = o.record ? shown.get(o.record.id)?.find((x) => x !== o) : undefined;
   return sibling?.channel ?? o.elsewhere[0];
 }
 
 /** Findings from the obligations: late, missing, published on another channel only, unverifiable. */
 export function obligationFindings(obligations: readonly Obligation[]): Draft[] {
   const out: Draft[] = [];
+  // Obligations with evidence, by record: the channels each record was shown on.
+  const shown = new Map<number, Obligation[]>();
+  for (const o of obligations) if (o.record && o.evidence.length > 0) pushTo(shown, o.record.id, o);
   for (const o of obligations) {
     if (o.status === 'late') {
       out.push(
@@ -53,7 +55,7 @@ export function obligationFindings(obligations: readonly Obligation[]): Draft[] 
         }),
       );
     } else if (o.status === 'missing') {
-      const other = publishedElsewhere(o, obligations);
+      const other = publishedElsewhere(o, shown);
       out.push(
         other
           ? draft(o, {

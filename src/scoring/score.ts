@@ -1,6 +1,6 @@
 import type { IsoDate } from '../catalog/index.js';
 import { applyClaims, attachEvidence, decideStatus } from './assign.js';
-import { createContext } from './context.js';
+import { compareText, createContext } from './context.js';
 import { type Draft, obligationFindings } from './findings-obligations.js';
 import { postFindings } from './findings-posts.js';
 import { buildObligations } from './obligations.js';
@@ -36,13 +36,13 @@ export function scoreYear(input: ScoringInput): ScoringResult {
     .map((d) => price(input.scheme, d))
     .sort(
       (a, b) =>
-        a.bodyId.localeCompare(b.bodyId) ||
+        compareText(a.bodyId, b.bodyId) ||
         ORDER[a.severity] - ORDER[b.severity] ||
-        (a.due ?? a.published ?? '').localeCompare(b.due ?? b.published ?? '') ||
-        a.kind.localeCompare(b.kind),
+        compareText(a.due ?? a.published ?? '', b.due ?? b.published ?? '') ||
+        compareText(a.kind, b.kind),
     );
   obligations.sort(
-    (a, b) => a.bodyId.localeCompare(b.bodyId) || a.due.localeCompare(b.due) || a.key.localeCompare(b.key),
+    (a, b) => compareText(a.bodyId, b.bodyId) || compareText(a.due, b.due) || compareText(a.key, b.key),
   );
   return { obligations, findings, scorecards: buildScorecards(ctx, obligations, findings) };
 }

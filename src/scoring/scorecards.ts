@@ -7,20 +7,26 @@ function ratio(n: number, d: number): number | null {
   return d === 0 ? null : Math.round((n / d) * 10_000) / 10_000;
 }
 
+/** What a body's card is made of, gathered once per body. */
+interface Parts {
+  obligations: Obligation[];
+  findings: Finding[];
+  present: number;
+  missing: number;
+}
+
 function card(
   ctx: ScoringContext,
   body: ScoringBody,
   scope: Scorecard['scope'],
-  members: ReadonlySet<string>,
-  obligations: readonly Obligation[],
-  findings: readonly Finding[],
+  parts: readonly Parts[],
 ): Scorecard {
-  const own = obligations.filter((o) => members.has(o.bodyId));
+  const own = parts.flatMap((p) => p.obligations);
   const counts = Object.fromEntries(
     STATUSES.map((s) => [s, own.filter((o) => o.status === s).length]),
   ) as Record<ObligationStatus, number>;
   const due = counts.on_time + counts.late + counts.missing;
-  const cardFindings = findings.filter((f) => members.has(f.bodyId));
+  const cardFindings = parts.flatMap((p) => p.findings);
   const { scheme } = ctx.input;
   const indicators = scheme.indicators.map((indicator) => {
     const raw = cardFindings
@@ -38,9 +44,8 @@ function card(
     Math.round((scheme.base - indicators.reduce((s, i) => s + i.deducted, 0)) * 100) / 100,
   );
   const vetoed = cardFindings.some((f) => f.veto);
-  const elementPosts = ctx.posts.filter((f) => members.has(f.bodyId) && f.post.items.length > 0);
-  const present = elementPosts.reduce((s, f) => s + f.post.elements.present.length, 0);
-  const missing = elementPosts.reduce((s, f) => s + f.post.elements.missing.length, 0);
+  const present = parts.reduce((s, p) => s + p.present, 0);
+  const missing = parts.reduce((s, p) => s + p.missing, 0);
   return {
     body: { id: body.id, name: body.name, level: body.level },
     scope,
@@ -62,12 +67,29 @@ export function buildScorecards(
   obligations: readonly Obligation[],
   findings: readonly Finding[],
 ): Scorecard[] {
+  const parts = new Map<string, Parts>();
+  const partOf = (bodyId: string): Parts => {
+    let p = parts.get(bodyId);
+    if (!p) {
+      p = { obligations: [], findings: [], present: 0, missing: 0 };
+      parts.set(bodyId, p);
+    }
+    return p;
+  };
+  for (const o of obligations) partOf(o.bodyId).obligations.push(o);
+  for (const f of findings) partOf(f.bodyId).findings.push(f);
+  for (const f of ctx.posts) {
+    if (f.post.items.length === 0) continue;
+    const p = partOf(f.bodyId);
+    p.present += f.post.elements.present.length;
+    p.missing += f.post.elements.missing.length;
+  }
   const cards: Scorecard[] = [];
   for (const body of ctx.input.bodies.filter((b) => b.active)) {
-    cards.push(card(ctx, body, 'own', new Set([body.id]), obligations, findings));
+    cards.push(card(ctx, body, 'own', [partOf(body.id)]));
     if (body.level === 'township') {
-      const members = new Set([body.id, ...(ctx.children.get(body.id) ?? []).map((c) => c.id)]);
-      cards.push(card(ctx, body, 'with_villages', members, obligations, findings));
+      const members = [body.id, ...(ctx.children.get(body.id) ?? []).map((c) => c.id)];
+      cards.push(card(ctx, body, 'with_villages', members.map(partOf)));
     }
   }
   return cards;

@@ -23,5 +23,5 @@ export {
   type StoredRecord,
 } from './records.js';
 export type { ScoredRow, ScoreInput, ScoreQueries, ScoreRun } from './scores.js';
-export type { PostForScoring, ScoringViewQueries } from './scoring-view.js';
+export type { PostForScoring, RunDay, ScoringViewQueries } from './scoring-view.js';
 export type { Source, SourceInput, SourceKind, SourceQueries } from './sources.js';

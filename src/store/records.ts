@@ -40,6 +40,8 @@ export interface RecordQueries {
   get(id: number): StoredRecord | undefined;
   getByKey(key: string): StoredRecord | undefined;
   list(filter?: { bodyId?: string; item?: ItemId }): StoredRecord[];
+  /** The records of some bodies, in one query (scoring reads a part of a province at a time). */
+  ofBodies(bodyIds: readonly string[]): StoredRecord[];
   /** Records of an item whose 文号 or title is `ref`, optionally of one body. */
   findByRef(item: ItemId, ref: string, bodyId?: string): StoredRecord[];
   /** What `upsert` would do, without writing. */
@@ -102,6 +104,9 @@ export function recordQueries(db: Database.Database, now: () => string): RecordQ
     `SELECT * FROM records WHERE (@bodyId IS NULL OR body_id = @bodyId) AND (@item IS NULL OR item = @item)
      ORDER BY formed, id`,
   );
+  const ofBodies = db.prepare<[string], RecordRow>(
+    'SELECT * FROM records WHERE body_id IN (SELECT value FROM json_each(?)) ORDER BY formed, id',
+  );
   const byRef = db.prepare<[{ item: string; ref: string; bodyId: string | null }], RecordRow>(
     `SELECT * FROM records WHERE item = @item AND (ref_no = @ref OR title = @ref)
        AND (@bodyId IS NULL OR body_id = @bodyId) ORDER BY id`,
@@ -138,6 +143,7 @@ export function recordQueries(db: Database.Database, now: () => string): RecordQ
       const row = byKey.get(key);
       return row ? toRecord(row) : undefined;
     },
+    ofBodies: (bodyIds) => ofBodies.all(JSON.stringify(bodyIds)).map(toRecord),
     list: (filter = {}) =>
       listStmt.all({ bodyId: filter.bodyId ?? null, item: filter.item ?? null }).map(toRecord),
     findByRef: (item, ref, bodyId) =>

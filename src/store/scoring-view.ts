@@ -71,6 +71,7 @@ const SQL = `
   JOIN post_versions v ON v.id = p.current_version_id
   JOIN matches m ON m.version_id = v.id
   WHERE p.source_id IN (SELECT value FROM json_each(?))
+    AND (m.items <> '[]' OR m.interpretation_of IS NOT NULL OR EXISTS (SELECT 1 FROM reviews r WHERE r.post_id = p.id))
   ORDER BY p.id`;
 
 function maxPrivacy(json: string | null): { kind: string; count: number }[] {
@@ -110,13 +111,37 @@ const toPost = (r: Row): PostForScoring => ({
   review: r.review ? (JSON.parse(r.review) as Record<string, unknown>) : null,
 });
 
+/** The China days a source was crawled whole, and whether some crawl that day reached it. */
+export interface RunDay {
+  sourceId: string;
+  day: string;
+  ok: boolean;
+}
+
 export interface ScoringViewQueries {
-  /** Matched posts of some sources, in one query, for scoring a part of the district at a time. */
+  /**
+   * Matched posts of some sources that scoring judges — those read as a catalog item, a 解读, or reviewed by a
+   * person (news and other programmes' notices are not) — in one query, for scoring a part at a time.
+   */
   postsOf(sourceIds: readonly string[]): PostForScoring[];
+  /** Whole-source crawl days of some sources (a scoring input needs no more of the run log). */
+  runDaysOf(sourceIds: readonly string[]): RunDay[];
 }
 
 /** Bulk reads for scoring (a province-sized store is scored a part at a time). */
 export function scoringViewQueries(db: Database.Database): ScoringViewQueries {
   const stmt = db.prepare<[string], Row>(SQL);
-  return { postsOf: (sourceIds) => stmt.all(JSON.stringify(sourceIds)).map(toPost) };
+  const runDays = db.prepare<[string], { source_id: string; day: string; ok: number }>(
+    `SELECT source_id, date(started_at, '+8 hours') AS day, MAX(status IN ('ok', 'partial')) AS ok
+     FROM crawl_runs
+     WHERE source_id IN (SELECT value FROM json_each(?)) AND scope = 'source' AND status NOT IN ('missed', 'running')
+     GROUP BY source_id, day ORDER BY source_id, day`,
+  );
+  return {
+    postsOf: (sourceIds) => stmt.all(JSON.stringify(sourceIds)).map(toPost),
+    runDaysOf: (sourceIds) =>
+      runDays
+        .all(JSON.stringify(sourceIds))
+        .map((r) => ({ sourceId: r.source_id, day: r.day, ok: r.ok === 1 })),
+  };
 }

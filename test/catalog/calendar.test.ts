@@ -1,6 +1,7 @@
 import lunar from 'lunar-javascript';
 import { describe, expect, it } from 'vitest';
 import {
+  addCalendarDays as addDays,
   applyCalendarFile,
   CalendarRangeError,
   calendarDaysInclusive,
@@ -125,6 +126,31 @@ describe('createCalendar', () => {
     expect(() => calendar.addWorkingDays('2026-12-20', 20)).toThrowErrorMatchingInlineSnapshot(
       `[CalendarRangeError: 日期 2027-01-01 超出节假日数据的覆盖范围（2004–2026年）：无法确定该年的法定节假日和调休安排，请更新节假日数据或在本地日历文件中补录该年]`,
     );
+  });
+
+  it('counts from its day tables exactly as day by day, in both directions', () => {
+    const slowBetween = (a: string, b: string) => {
+      let n = 0;
+      for (let d = addDays(a, 1); d <= b; d = addDays(d, 1)) if (calendar.isWorkingDay(d)) n += 1;
+      return n;
+    };
+    let seed = 17;
+    const next = () => {
+      seed = (seed * 48271) % 2147483647;
+      return seed;
+    };
+    for (let i = 0; i < 300; i += 1) {
+      const a = addDays('2004-01-01', next() % 8000);
+      const b = addDays(a, next() % 120);
+      expect(calendar.workingDaysBetween(a, b), `${a}..${b}`).toBe(slowBetween(a, b));
+      expect(calendar.workingDaysBetween(b, a)).toBe(-slowBetween(a, b) || 0);
+      const n = next() % 40;
+      const due = calendar.addWorkingDays(a, n);
+      expect(calendar.workingDaysBetween(a, due), `${a} + ${n}`).toBe(n);
+      if (n > 0) expect(calendar.isWorkingDay(due)).toBe(true);
+    }
+    expect(calendar.addWorkingDays('2020-05-18', 0)).toBe('2020-05-18');
+    expect(() => calendar.workingDaysBetween('2026-12-20', '2027-01-05')).toThrow(CalendarRangeError);
   });
 
   it('names the dataset and its pinned version', () => {

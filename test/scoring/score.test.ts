@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { overdueList, SchemeSchema, scoreYear } from '../../src/scoring/index.js';
+import { chinaDate, overdueList, SchemeSchema, scoreYear } from '../../src/scoring/index.js';
 import { anInput, anOffline, aPost, aRecord, scheme, weeklyRuns } from './builders.js';
 
 const obligationOf = (result: ReturnType<typeof scoreYear>, recordId: number) =>
@@ -314,5 +314,17 @@ describe('scoreYear: claims', () => {
     const claim = { ...claimOf(`rec:${record.id}:政府网站`, 'confirmed', '2020-05-12'), bodyId: 'fpb' };
     const result = scoreYear(anInput({ records: [record], claims: [claim] }));
     expect(obligationOf(result, record.id)).toMatchObject({ status: 'missing', claims: [] });
+  });
+});
+
+describe('chinaDate', () => {
+  it.each([
+    ['2020-05-12T15:59:59.999Z', '2020-05-12'],
+    ['2020-05-12T16:00:00.000Z', '2020-05-13'],
+    ['2020-12-31T23:00:00Z', '2021-01-01'],
+    ['2020-05-12T02:00:00+08:00', '2020-05-12'],
+    ['2020-05-12T00:30:00-02:00', '2020-05-12'],
+  ])('reads %s as %s in China', (instant, day) => {
+    expect(chinaDate(instant)).toBe(day);
   });
 });
