@@ -73,8 +73,13 @@ export class CliContext {
   }
 
   loadCalendar(): WorkingCalendar {
+    return loadCalendar(this.calendarFile());
+  }
+
+  /** The district calendar file --calendar names, else the default one when present. */
+  calendarFile(): string | undefined {
     const file = this.options.calendar ? this.resolve(this.options.calendar) : DEFAULT_CALENDAR;
-    return loadCalendar(existsSync(file) || this.options.calendar ? file : undefined);
+    return existsSync(file) || this.options.calendar ? file : undefined;
   }
 
   json(value: unknown): void {

@@ -1,10 +1,18 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { parseIsoDate, parseWithSchema, readYamlFile } from '../catalog/index.js';
 import { FINDING_KINDS, type Scheme, SchemeSchema, type Scorecard } from '../scoring/index.js';
+import type { Store } from '../store/index.js';
 import { type CliContext, PACKAGE_ROOT, UsageError } from './context.js';
 import { runMatchStage } from './match-stage.js';
-import { readScorecards, runScoreStage } from './score-stage.js';
+import {
+  partsOf,
+  readScorecards,
+  runScoreStage,
+  runScoreStageParallel,
+  type ScoreOptions,
+} from './score-stage.js';
 
 const DEFAULT_SCHEME = path.join(PACKAGE_ROOT, 'data', 'scoring', 'default.yaml');
 
@@ -43,6 +51,22 @@ function cardJson(card: Scorecard) {
   };
 }
 
+// Parts of a district scored in worker threads only when there are enough of them to pay for starting the threads.
+const PARALLEL_FROM_PARTS = 8;
+
+/** Scores into the store: in worker threads for a province, in this thread for a district. */
+export async function scoreStored(
+  store: Store,
+  options: Omit<ScoreOptions, 'collect'>,
+  calendarFile: string | undefined,
+): Promise<{ runId: number }> {
+  const bodies = store.bodies.list({ includeRetired: true });
+  const parts = partsOf(bodies, options.chunkBodies).length;
+  const workers = Math.min(4, availableParallelism());
+  if (parts < PARALLEL_FROM_PARTS || workers < 2) return runScoreStage(store, { ...options, collect: false });
+  return runScoreStageParallel(store, { ...options, workers, calendarFile });
+}
+
 /** `gongkai match` and `gongkai score`. */
 export function registerScoreCommands(program: Command, context: (cmd: Command) => CliContext): void {
   program
@@ -76,7 +100,7 @@ export function registerScoreCommands(program: Command, context: (cmd: Command) 
     .option('--today <date>', '按这一天的情况计算（默认今天）')
     .option('--scheme <file>', '评分方案文件（默认 data/scoring/default.yaml）')
     .option('--json', '以 JSON 输出各主体评分卡')
-    .action((opts: { year?: string; today?: string; scheme?: string; json?: boolean }, cmd: Command) => {
+    .action(async (opts: { year?: string; today?: string; scheme?: string; json?: boolean }, cmd: Command) => {
       const ctx = context(cmd);
       const today = parseIsoDate(opts.today ?? chinaToday());
       const year = Number(opts.year ?? today.slice(0, 4));
@@ -89,7 +113,7 @@ export function registerScoreCommands(program: Command, context: (cmd: Command) 
       try {
         runMatchStage(store, { catalog, calendar });
         // Only the stored run is kept (a province does not fit in memory at once); the cards are read back from it.
-        const { runId } = runScoreStage(store, { catalog, calendar, scheme, year, today, collect: false });
+        const { runId } = await scoreStored(store, { catalog, calendar, scheme, year, today }, ctx.calendarFile());
         const own = readScorecards(store, runId, { scope: 'own' });
         if (opts.json) return ctx.json(own.map(cardJson));
         ctx.print(`${year} 年度评分（截至 ${today}，方案 ${scheme.name}）`);

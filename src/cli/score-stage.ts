@@ -1,19 +1,20 @@
 import { createHash } from 'node:crypto';
+import { Worker } from 'node:worker_threads';
 import type { Catalog, IsoDate, ItemId, WorkingCalendar } from '../catalog/index.js';
 import {
   type Finding,
-  type Obligation,
   type PrivacyKind,
   type Scheme,
   type Scorecard,
   type ScoringBody,
   type ScoringClaim,
-  type ScoringInput,
+  type ScoringOffline,
   type ScoringPost,
   type ScoringResult,
+  type ScoringSource,
   scoreYear,
 } from '../scoring/index.js';
-import type { Claim, PostForScoring, Store } from '../store/index.js';
+import type { Claim, JsonPart, PostForScoring, Store } from '../store/index.js';
 
 export interface ScoreOptions {
   catalog: Catalog;
@@ -168,110 +169,295 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
   return out;
 }
 
-/**
- * Scores the year from the store, a part of the bodies at a time, and stores the run (obligations, findings,
- * cards) for the dashboard, the API and reports. The inputs' hash identifies exactly the data scored.
- */
-export function runScoreStage(store: Store, options: ScoreOptions): { runId: number; result: ScoringResult } {
-  const bodies: ScoringBody[] = store.bodies.list({ includeRetired: true }).map((b) => ({
-    id: b.id,
-    name: b.name,
-    level: b.level,
-    parentId: b.parentId,
-    role: b.role,
-    active: b.active,
-  }));
-  const sources = groupBy(
-    store.sources
-      .list({ includeRetired: true })
-      .map((s) => ({ id: s.id, bodyId: s.bodyId, kind: s.kind, channel: s.channel, active: s.active })),
-    (s) => s.bodyId,
-  );
-  const offline = groupBy(
-    store.offlineEvidence.list().map((o) => ({
-      id: o.id,
+/** What every part of a stage reads once: the bodies, and by body its sources, offline postings and claims. */
+export interface StageData {
+  bodies: ScoringBody[];
+  sources: Map<string, ScoringSource[]>;
+  offline: Map<string, ScoringOffline[]>;
+  claims: Map<string, ScoringClaim[]>;
+}
+
+export function loadStageData(store: Store): StageData {
+  return {
+    bodies: store.bodies.list({ includeRetired: true }).map((b) => ({
+      id: b.id,
+      name: b.name,
+      level: b.level,
+      parentId: b.parentId,
+      role: b.role,
+      active: b.active,
+    })),
+    sources: groupBy(
+      store.sources
+        .list({ includeRetired: true })
+        .map((s) => ({ id: s.id, bodyId: s.bodyId, kind: s.kind, channel: s.channel, active: s.active })),
+      (s) => s.bodyId,
+    ),
+    offline: groupBy(
+      store.offlineEvidence.list().map((o) => ({
+        id: o.id,
+        bodyId: o.bodyId,
+        item: o.item,
+        recordId: o.recordId,
+        channel: o.channel,
+        title: o.title,
+        postedFrom: o.postedFrom,
+        postedTo: o.postedTo,
+        statedDays: o.statedDays,
+      })),
+      (o) => o.bodyId,
+    ),
+    claims: groupBy(
+      store.claims.list().map((c) => toScoringClaim(store, c)),
+      (c) => c.bodyId,
+    ),
+  };
+}
+
+/** The rules and the day a stage scores by. */
+export type PartOptions = Pick<ScoreOptions, 'catalog' | 'calendar' | 'scheme' | 'year' | 'today'>;
+
+/** One part scored: the hash of its inputs, its result, and its rows as JSON text for the store. */
+export interface ScoredPart {
+  index: number;
+  hash: string;
+  result: ScoringResult;
+  rows: JsonPart;
+}
+
+/** Reads one part of the bodies from the store (their sources' posts and crawl days, records …) and scores it. */
+export function scorePart(
+  store: Store,
+  data: StageData,
+  chunk: readonly ScoringBody[],
+  options: PartOptions,
+  index = 0,
+): ScoredPart {
+  const chunkSources = chunk.flatMap((b) => data.sources.get(b.id) ?? []);
+  const sourceIds = chunkSources.map((s) => s.id);
+  const facts = {
+    year: options.year,
+    today: options.today,
+    bodies: [...chunk],
+    sources: chunkSources,
+    // A crawl day stands for its runs: the scoring reads the China day and whether a crawl reached the source.
+    runs: store.scoringView
+      .runDaysOf(sourceIds)
+      .map((r) => ({ sourceId: r.sourceId, startedAt: `${r.day}T04:00:00.000Z`, ok: r.ok })),
+    records: store.records.ofBodies(chunk.map((b) => b.id)).map((r) => ({
+      id: r.id,
+      item: r.item,
+      row: r.row,
+      bodyId: r.bodyId,
+      title: r.title,
+      refNo: r.refNo,
+      formed: r.formed,
+      amount: r.amount,
+    })),
+    posts: store.scoringView.postsOf(sourceIds).map(toScoringPost),
+    offline: chunk.flatMap((b) => data.offline.get(b.id) ?? []),
+    claims: chunk.flatMap((b) => data.claims.get(b.id) ?? []),
+  };
+  const hash = createHash('sha256').update(JSON.stringify(facts)).digest('hex');
+  const result = scoreYear({
+    ...facts,
+    catalog: options.catalog,
+    calendar: options.calendar,
+    scheme: options.scheme,
+  });
+  const rows: JsonPart = {
+    obligations: result.obligations.map((o) => ({
+      key: o.key,
       bodyId: o.bodyId,
       item: o.item,
-      recordId: o.recordId,
-      channel: o.channel,
-      title: o.title,
-      postedFrom: o.postedFrom,
-      postedTo: o.postedTo,
-      statedDays: o.statedDays,
+      status: o.status,
+      due: o.due,
+      data: JSON.stringify(o),
     })),
-    (o) => o.bodyId,
-  );
-  const claims = groupBy(
-    store.claims.list().map((c) => toScoringClaim(store, c)),
-    (c) => c.bodyId,
-  );
+    findings: result.findings.map((f) => ({
+      bodyId: f.bodyId,
+      kind: f.kind,
+      item: f.item,
+      data: JSON.stringify(f),
+    })),
+    // A card's findings are the rows above (its body's, or its township's and villages'): not stored twice.
+    scorecards: result.scorecards.map((c) => ({
+      bodyId: c.body.id,
+      scope: c.scope,
+      data: JSON.stringify({ ...c, findings: [] }),
+    })),
+  };
+  return { index, hash, result, rows };
+}
+
+/** The parts a stage scores, in order: at most `size` bodies each, a township always with its villages. */
+export function partsOf(bodies: readonly ScoringBody[], size = DEFAULT_PART_BODIES): ScoringBody[][] {
+  return chunksOf(bodies, size);
+}
+
+const DEFAULT_PART_BODIES = 50;
+
+// The stage's identity: the rules, the day, and each part's inputs in order (the same for any number of workers).
+function stageHash(options: PartOptions, partHashes: readonly string[]): string {
   const { catalog, calendar, scheme, year, today } = options;
-  const runId = store.scores.begin({
-    year,
-    today,
-    scheme: scheme.id,
-    catalog: catalog.id,
-    inputsSha256: '',
-    summary: {},
-  });
   const hash = createHash('sha256').update(
     JSON.stringify({ catalog: catalog.id, scheme, year, today, calendar: calendar.source }),
   );
+  for (const h of partHashes) hash.update(h);
+  return hash.digest('hex');
+}
+
+function beginRun(store: Store, options: PartOptions): number {
+  return store.scores.begin({
+    year: options.year,
+    today: options.today,
+    scheme: options.scheme.id,
+    catalog: options.catalog.id,
+    inputsSha256: '',
+    summary: {},
+  });
+}
+
+interface Tally {
+  obligations: number;
+  findings: number;
+  bodies: number;
+}
+
+function tally(counts: Tally, rows: JsonPart): void {
+  counts.obligations += rows.obligations.length;
+  counts.findings += rows.findings.length;
+  counts.bodies += rows.scorecards.filter((c) => c.scope === 'own').length;
+}
+
+/**
+ * Scores the year from the store, a part of the bodies at a time, and stores the run (obligations, findings,
+ * cards) for the dashboard, the API and reports. The inputs' hash identifies exactly the data scored. A stage that
+ * fails leaves no run behind.
+ */
+export function runScoreStage(store: Store, options: ScoreOptions): { runId: number; result: ScoringResult } {
+  const data = loadStageData(store);
+  const runId = beginRun(store, options);
   const result: ScoringResult = { obligations: [], findings: [], scorecards: [] };
-  const counts = { obligations: 0, findings: 0, bodies: 0 };
-  for (const chunk of chunksOf(bodies, options.chunkBodies ?? 50)) {
-    const chunkSources = chunk.flatMap((b) => sources.get(b.id) ?? []);
-    const sourceIds = chunkSources.map((s) => s.id);
-    const input: ScoringInput = {
-      ...options,
-      bodies: chunk,
-      sources: chunkSources,
-      // A crawl day stands for its runs: the scoring reads the China day and whether a crawl reached the source.
-      runs: store.scoringView
-        .runDaysOf(sourceIds)
-        .map((r) => ({ sourceId: r.sourceId, startedAt: `${r.day}T04:00:00.000Z`, ok: r.ok })),
-      records: store.records.ofBodies(chunk.map((b) => b.id)).map((r) => ({
-        id: r.id,
-        item: r.item,
-        row: r.row,
-        bodyId: r.bodyId,
-        title: r.title,
-        refNo: r.refNo,
-        formed: r.formed,
-        amount: r.amount,
-      })),
-      posts: store.scoringView.postsOf(sourceIds).map(toScoringPost),
-      offline: chunk.flatMap((b) => offline.get(b.id) ?? []),
-      claims: chunk.flatMap((b) => claims.get(b.id) ?? []),
-    };
-    const { calendar: _c, catalog: _k, scheme: _s, ...data } = input;
-    hash.update(JSON.stringify(data));
-    const part = scoreYear(input);
-    store.scores.append<Obligation, Finding, Scorecard>(runId, {
-      obligations: part.obligations.map((o) => ({
-        key: o.key,
-        bodyId: o.bodyId,
-        item: o.item,
-        status: o.status,
-        due: o.due,
-        data: o,
-      })),
-      findings: part.findings.map((f) => ({ bodyId: f.bodyId, kind: f.kind, item: f.item, data: f })),
-      // A card's findings are the rows above (its body's, or its township's and villages'): not stored twice.
-      scorecards: part.scorecards.map((c) => ({
-        bodyId: c.body.id,
-        scope: c.scope,
-        data: { ...c, findings: [] },
-      })),
-    });
-    counts.obligations += part.obligations.length;
-    counts.findings += part.findings.length;
-    counts.bodies += part.scorecards.filter((c) => c.scope === 'own').length;
-    if (options.collect === false) continue;
-    result.obligations.push(...part.obligations);
-    result.findings.push(...part.findings);
-    result.scorecards.push(...part.scorecards);
+  const counts: Tally = { obligations: 0, findings: 0, bodies: 0 };
+  const hashes: string[] = [];
+  try {
+    for (const chunk of partsOf(data.bodies, options.chunkBodies)) {
+      const part = scorePart(store, data, chunk, options);
+      store.scores.appendJson(runId, part.rows);
+      hashes.push(part.hash);
+      tally(counts, part.rows);
+      if (options.collect === false) continue;
+      result.obligations.push(...part.result.obligations);
+      result.findings.push(...part.result.findings);
+      result.scorecards.push(...part.result.scorecards);
+    }
+  } catch (error) {
+    store.scores.discard(runId);
+    throw error;
   }
-  store.scores.finish(runId, hash.digest('hex'), { ...counts, calendar: calendar.source });
+  store.scores.finish(runId, stageHash(options, hashes), { ...counts, calendar: options.calendar.source });
   return { runId, result };
+}
+
+/** What a scoring worker is started with: the database, the rules, the day. */
+export interface ScoreWorkerSetup {
+  db: string;
+  catalog: Catalog;
+  scheme: Scheme;
+  year: number;
+  today: IsoDate;
+  /** The district calendar file the shell loaded (the worker loads the same). */
+  calendarFile: string | undefined;
+}
+
+/** A worker's answer for one part. */
+export interface ScoreWorkerReply {
+  index: number;
+  hash?: string;
+  rows?: JsonPart;
+  error?: string;
+}
+
+/**
+ * `runScoreStage` with the parts scored by worker threads (reading the same database) while this thread writes
+ * them in order: for a province on a machine with more than one core. The stored run is the same.
+ */
+export async function runScoreStageParallel(
+  store: Store,
+  options: Omit<ScoreOptions, 'collect'> & { workers: number; calendarFile: string | undefined },
+): Promise<{ runId: number }> {
+  const data = loadStageData(store);
+  const parts = partsOf(data.bodies, options.chunkBodies);
+  const runId = beginRun(store, options);
+  const setup: ScoreWorkerSetup = {
+    db: store.path,
+    catalog: options.catalog,
+    scheme: options.scheme,
+    year: options.year,
+    today: options.today,
+    calendarFile: options.calendarFile,
+  };
+  const workers = Array.from(
+    { length: Math.max(1, Math.min(options.workers, parts.length)) },
+    () =>
+      new Worker(new URL('./score-worker-entry.mjs', import.meta.url), {
+        workerData: { setup, module: new URL('./score-worker.ts', import.meta.url).href },
+      }),
+  );
+  const counts: Tally = { obligations: 0, findings: 0, bodies: 0 };
+  const hashes: string[] = [];
+  const done = new Map<number, { hash: string; rows: JsonPart }>();
+  let next = 0;
+  let written = 0;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      // Each worker keeps two parts in hand; no more than a few parts wait to be written, so memory stays bounded.
+      const window = workers.length * 3;
+      const inHand = new Map<Worker, number>(workers.map((w) => [w, 0]));
+      const give = () => {
+        for (const [worker, held] of inHand) {
+          for (let h = held; h < 2 && next < parts.length && next - written < window; h += 1) {
+            worker.postMessage({ index: next, bodyIds: (parts[next] as ScoringBody[]).map((b) => b.id) });
+            inHand.set(worker, (inHand.get(worker) ?? 0) + 1);
+            next += 1;
+          }
+        }
+      };
+      for (const worker of workers) {
+        worker.on('error', reject);
+        worker.on('exit', (code) => {
+          if (code !== 0 && written < parts.length)
+            reject(new Error(`scoring worker exited with code ${code}`));
+        });
+        worker.on('message', (reply: ScoreWorkerReply) => {
+          if (reply.error || !reply.rows || reply.hash === undefined) {
+            reject(new Error(reply.error ?? 'scoring worker sent no rows'));
+            return;
+          }
+          inHand.set(worker, (inHand.get(worker) ?? 1) - 1);
+          done.set(reply.index, { hash: reply.hash, rows: reply.rows });
+          // Parts are written in order, so the run reads the same whichever worker finished first.
+          for (let part = done.get(written); part; part = done.get(written)) {
+            store.scores.appendJson(runId, part.rows);
+            hashes.push(part.hash);
+            tally(counts, part.rows);
+            done.delete(written);
+            written += 1;
+          }
+          if (written === parts.length) resolve();
+          else give();
+        });
+      }
+      if (parts.length === 0) resolve();
+      else give();
+    });
+  } catch (error) {
+    store.scores.discard(runId);
+    throw error;
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  store.scores.finish(runId, stageHash(options, hashes), { ...counts, calendar: options.calendar.source });
+  return { runId };
 }

@@ -22,6 +22,6 @@ export {
   recordInputOf,
   type StoredRecord,
 } from './records.js';
-export type { ScoredRow, ScoreInput, ScoreQueries, ScoreRun } from './scores.js';
+export type { JsonPart, ScoredRow, ScoreInput, ScoreQueries, ScoreRun } from './scores.js';
 export type { PostForScoring, RunDay, ScoringViewQueries } from './scoring-view.js';
 export type { Source, SourceInput, SourceKind, SourceQueries } from './sources.js';

@@ -47,12 +47,19 @@ const toRun = (r: RunRow): ScoreRun => ({
   summary: JSON.parse(r.summary) as Record<string, unknown>,
 });
 
+/** A part of a run whose `data` are JSON text already. */
+export type JsonPart = Omit<ScoreInput<string, string, string>, 'run'>;
+
 export interface ScoreQueries {
   /** Stores a whole score run in one transaction and returns its id. */
   save<O, F, C>(input: ScoreInput<O, F, C>): number;
   /** Starts a run scored a part at a time: `append` each part, then `finish` with the inputs' hash. */
   begin(run: Omit<ScoreRun, 'id' | 'computedAt'>): number;
   append<O, F, C>(runId: number, part: Omit<ScoreInput<O, F, C>, 'run'>): void;
+  /** `append` for a part whose rows are already JSON text (scored in a worker thread). */
+  appendJson(runId: number, part: JsonPart): void;
+  /** Removes a run that did not finish, with its rows (a failed or interrupted stage leaves nothing behind). */
+  discard(runId: number): void;
   finish(runId: number, inputsSha256: string, summary: Record<string, unknown>): void;
   latest(year: number): ScoreRun | undefined;
   years(): number[];
@@ -83,10 +90,24 @@ export function scoreQueries(db: Database.Database, now: () => string): ScoreQue
       for (const c of part.scorecards) insertCard.run(runId, c.bodyId, c.scope, JSON.stringify(c.data));
     },
   );
+  const appendJsonRows = db.transaction((runId: number, part: JsonPart) => {
+    for (const o of part.obligations)
+      insertObligation.run(runId, o.key, o.bodyId, o.item, o.status, o.due, o.data);
+    for (const f of part.findings) insertFinding.run(runId, f.bodyId, f.kind, f.item, f.data);
+    for (const c of part.scorecards) insertCard.run(runId, c.bodyId, c.scope, c.data);
+  });
+  const discardRun = db.transaction((runId: number) => {
+    for (const table of ['obligations', 'findings', 'scorecards'])
+      db.prepare(`DELETE FROM ${table} WHERE run_id = ?`).run(runId);
+    db.prepare('DELETE FROM score_runs WHERE id = ?').run(runId);
+  });
+  // A run is finished once its inputs' hash is written; one still being written (or left by a crash) is not shown.
   const latest = db.prepare<[number], RunRow>(
-    'SELECT * FROM score_runs WHERE year = ? ORDER BY id DESC LIMIT 1',
+    "SELECT * FROM score_runs WHERE year = ? AND inputs_sha256 <> '' ORDER BY id DESC LIMIT 1",
   );
-  const years = db.prepare<[], { year: number }>('SELECT DISTINCT year FROM score_runs ORDER BY year DESC');
+  const years = db.prepare<[], { year: number }>(
+    "SELECT DISTINCT year FROM score_runs WHERE inputs_sha256 <> '' ORDER BY year DESC",
+  );
   const obligationsAll = db.prepare<[number], { body_id: string; data: string }>(
     'SELECT body_id, data FROM obligations WHERE run_id = ? ORDER BY rowid',
   );
@@ -135,6 +156,8 @@ export function scoreQueries(db: Database.Database, now: () => string): ScoreQue
           .lastInsertRowid,
       ),
     append: (runId, part) => appendRows(runId, part as Omit<ScoreInput<unknown, unknown, unknown>, 'run'>),
+    appendJson: (runId, part) => appendJsonRows(runId, part),
+    discard: (runId) => discardRun(runId),
     finish: (runId, sha, summary) => {
       finishRun.run(sha, JSON.stringify(summary), runId);
     },
