@@ -43,6 +43,8 @@ export interface ScoringEval {
   perKind: Partial<Record<FindingKind, KindFigures>>;
   missed: string[];
   extra: string[];
+  /** The findings the pipeline stored. */
+  findings: Finding[];
 }
 
 const quiet = { stdout: () => {}, stderr: () => {}, cwd: ROOT, env: {} };
@@ -231,6 +233,7 @@ export async function evaluateScoring(options: {
       perKind,
       missed: [...expectedKeys.keys()].filter((k) => !actualKeys.has(k)),
       extra: [...actualKeys.keys()].filter((k) => !expectedKeys.has(k)),
+      findings: actual,
     };
   } finally {
     await server.close();

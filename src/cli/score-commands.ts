@@ -100,37 +100,43 @@ export function registerScoreCommands(program: Command, context: (cmd: Command) 
     .option('--today <date>', '按这一天的情况计算（默认今天）')
     .option('--scheme <file>', '评分方案文件（默认 data/scoring/default.yaml）')
     .option('--json', '以 JSON 输出各主体评分卡')
-    .action(async (opts: { year?: string; today?: string; scheme?: string; json?: boolean }, cmd: Command) => {
-      const ctx = context(cmd);
-      const today = parseIsoDate(opts.today ?? chinaToday());
-      const year = Number(opts.year ?? today.slice(0, 4));
-      if (!Number.isInteger(year) || year < 2000 || year > 2100)
-        throw new UsageError(`--year 应为四位年份，收到“${opts.year}”`);
-      const scheme = loadScheme(ctx, opts.scheme);
-      const { catalog } = ctx.loadCatalog();
-      const calendar = ctx.loadCalendar();
-      const store = ctx.openStore();
-      try {
-        runMatchStage(store, { catalog, calendar });
-        // Only the stored run is kept (a province does not fit in memory at once); the cards are read back from it.
-        const { runId } = await scoreStored(store, { catalog, calendar, scheme, year, today }, ctx.calendarFile());
-        const own = readScorecards(store, runId, { scope: 'own' });
-        if (opts.json) return ctx.json(own.map(cardJson));
-        ctx.print(`${year} 年度评分（截至 ${today}，方案 ${scheme.name}）`);
-        for (const card of [...own].sort((a, b) => b.points - a.points)) {
-          ctx.print(
-            `${card.points.toFixed(1).padStart(6)}  ${card.grade}  ${card.body.name}　及时率 ${pct(card.timeliness)}　完整率 ${pct(card.completeness)}　问题 ${card.findings.filter((f) => f.kind !== 'unverifiable').length} 项`,
+    .action(
+      async (opts: { year?: string; today?: string; scheme?: string; json?: boolean }, cmd: Command) => {
+        const ctx = context(cmd);
+        const today = parseIsoDate(opts.today ?? chinaToday());
+        const year = Number(opts.year ?? today.slice(0, 4));
+        if (!Number.isInteger(year) || year < 2000 || year > 2100)
+          throw new UsageError(`--year 应为四位年份，收到“${opts.year}”`);
+        const scheme = loadScheme(ctx, opts.scheme);
+        const { catalog } = ctx.loadCatalog();
+        const calendar = ctx.loadCalendar();
+        const store = ctx.openStore();
+        try {
+          runMatchStage(store, { catalog, calendar });
+          // Only the stored run is kept (a province does not fit in memory at once); the cards are read back from it.
+          const { runId } = await scoreStored(
+            store,
+            { catalog, calendar, scheme, year, today },
+            ctx.calendarFile(),
           );
+          const own = readScorecards(store, runId, { scope: 'own' });
+          if (opts.json) return ctx.json(own.map(cardJson));
+          ctx.print(`${year} 年度评分（截至 ${today}，方案 ${scheme.name}）`);
+          for (const card of [...own].sort((a, b) => b.points - a.points)) {
+            ctx.print(
+              `${card.points.toFixed(1).padStart(6)}  ${card.grade}  ${card.body.name}　及时率 ${pct(card.timeliness)}　完整率 ${pct(card.completeness)}　问题 ${card.findings.filter((f) => f.kind !== 'unverifiable').length} 项`,
+            );
+          }
+          const findings = own.flatMap((c) => c.findings);
+          const counts = FINDING_KINDS.map(
+            (k) => [k, findings.filter((f) => f.kind === k).length] as const,
+          ).filter(([, n]) => n > 0);
+          ctx.print(
+            `问题合计：${counts.map(([k, n]) => `${scheme.findings[k]?.label ?? k} ${n}`).join('，') || '无'}`,
+          );
+        } finally {
+          store.close();
         }
-        const findings = own.flatMap((c) => c.findings);
-        const counts = FINDING_KINDS.map(
-          (k) => [k, findings.filter((f) => f.kind === k).length] as const,
-        ).filter(([, n]) => n > 0);
-        ctx.print(
-          `问题合计：${counts.map(([k, n]) => `${scheme.findings[k]?.label ?? k} ${n}`).join('，') || '无'}`,
-        );
-      } finally {
-        store.close();
-      }
-    });
+      },
+    );
 }

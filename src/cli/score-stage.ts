@@ -243,7 +243,7 @@ export function scorePart(
     // A crawl day stands for its runs: the scoring reads the China day and whether a crawl reached the source.
     runs: store.scoringView
       .runDaysOf(sourceIds)
-      .map((r) => ({ sourceId: r.sourceId, startedAt: `${r.day}T04:00:00.000Z`, ok: r.ok })),
+      .map((r) => ({ sourceId: r.sourceId, startedAt: `${r.day}T04:00:00.000Z`, ok: r.ok, runId: r.runId })),
     records: store.records.ofBodies(chunk.map((b) => b.id)).map((r) => ({
       id: r.id,
       item: r.item,

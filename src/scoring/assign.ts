@@ -3,6 +3,7 @@ import {
   channelSources,
   chinaDate,
   compareText,
+  lastObserved,
   observed,
   type PostFacts,
   pushTo,
@@ -303,6 +304,7 @@ export function decideStatus(ctx: ScoringContext, obligations: readonly Obligati
       const sources = channelSources(ctx, o.bodyId, o.channel);
       // No source registered: the body has no such site, so the absence is real. A source down all along: unknown.
       o.status = sources.length === 0 || observed(ctx, sources, o.due, today) ? 'missing' : 'unverifiable';
+      if (o.status === 'missing') o.checked = lastObserved(ctx, sources, today);
     } else {
       o.status = 'missing';
     }

@@ -40,6 +40,8 @@ export interface ScoringContext {
   children: Map<string, ScoringBody[]>;
   sourcesOf: (bodyId: string) => ScoringSource[];
   okRunDays: Map<string, IsoDate[]>;
+  /** Successful crawls by source, in date order, with their run ids where known. */
+  okRuns: Map<string, { day: IsoDate; runId: number | null }[]>;
   posts: PostFacts[];
 }
 
@@ -81,9 +83,23 @@ export function createContext(input: ScoringInput): ScoringContext {
   const byBody = new Map<string, ScoringSource[]>();
   for (const s of input.sources) pushTo(byBody, s.bodyId, s);
   const okRunDays = new Map<string, IsoDate[]>();
-  for (const r of input.runs) if (r.ok) pushTo(okRunDays, r.sourceId, chinaDate(r.startedAt));
+  const okRuns = new Map<string, { day: IsoDate; runId: number | null }[]>();
+  for (const r of input.runs) {
+    if (!r.ok) continue;
+    const day = chinaDate(r.startedAt);
+    pushTo(okRunDays, r.sourceId, day);
+    pushTo(okRuns, r.sourceId, { day, runId: r.runId ?? null });
+  }
+  for (const list of okRuns.values()) list.sort((a, b) => compareText(a.day, b.day));
   const sources = new Map(input.sources.map((s) => [s.id, s]));
-  const base = { input, bodies, children, sourcesOf: (id: string) => byBody.get(id) ?? [], okRunDays };
+  const base = {
+    input,
+    bodies,
+    children,
+    sourcesOf: (id: string) => byBody.get(id) ?? [],
+    okRunDays,
+    okRuns,
+  };
   const posts = input.posts.flatMap((p) => {
     const source = sources.get(p.sourceId);
     return source ? [factsOf(p, source, base)] : [];
@@ -99,6 +115,19 @@ export function observed(
   to: IsoDate,
 ): boolean {
   return sources.some((s) => (ctx.okRunDays.get(s.id) ?? []).some((d) => d > from && d <= to));
+}
+
+/** The latest successful crawl of any of the sources by `to` (the visit that last showed something absent). */
+export function lastObserved(
+  ctx: ScoringContext,
+  sources: readonly ScoringSource[],
+  to: IsoDate,
+): { sourceId: string; day: IsoDate; runId: number | null } | null {
+  let best: { sourceId: string; day: IsoDate; runId: number | null } | null = null;
+  for (const s of sources)
+    for (const r of ctx.okRuns.get(s.id) ?? [])
+      if (r.day <= to && (!best || r.day > best.day)) best = { sourceId: s.id, ...r };
+  return best;
 }
 
 /** The sources that can show a body's publication on a channel (a village's website is its township's). */

@@ -1,5 +1,5 @@
 import { pushTo } from './context.js';
-import type { Finding, Obligation } from './types.js';
+import type { Evidence, Finding, Obligation } from './types.js';
 
 /** A finding before the scheme prices it. */
 export type Draft = Omit<Finding, 'severity' | 'points' | 'veto'> & { units: number };
@@ -13,8 +13,21 @@ function claimNote(o: Obligation): string {
   return last.status === 'pending' ? '；该主体已申诉并提交链接，待核实' : '；该主体的申诉经核实未予采纳';
 }
 
+// The evidence of an absence: the latest successful crawl of the source that should have carried it.
+function crawlEvidence(o: Obligation): Evidence | null {
+  if (!o.checked) return null;
+  return {
+    kind: 'crawl',
+    id: o.checked.runId ?? 0,
+    title: `${o.checked.day} 抓取 ${o.checked.sourceId}，未见该信息`,
+    published: o.checked.day,
+    statedPublished: null,
+    sourceId: o.checked.sourceId,
+  };
+}
+
 function draft(o: Obligation, fields: Partial<Draft> & Pick<Draft, 'kind' | 'detail'>): Draft {
-  const first = o.evidence[0] ?? null;
+  const first = o.evidence[0] ?? (o.status === 'missing' ? crawlEvidence(o) : null);
   return {
     bodyId: o.bodyId,
     item: o.item,

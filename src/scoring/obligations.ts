@@ -58,7 +58,15 @@ function due(ctx: ScoringContext, rule: DueRule, start: IsoDate): IsoDate | unde
 function obligation(
   fields: Omit<
     Obligation,
-    'status' | 'published' | 'workdaysLate' | 'workdaysLeft' | 'evidence' | 'elsewhere' | 'claims' | 'detail'
+    | 'status'
+    | 'published'
+    | 'workdaysLate'
+    | 'workdaysLeft'
+    | 'evidence'
+    | 'elsewhere'
+    | 'claims'
+    | 'checked'
+    | 'detail'
   >,
 ): Obligation {
   return {
@@ -70,6 +78,7 @@ function obligation(
     evidence: [],
     elsewhere: [],
     claims: [],
+    checked: null,
     detail: '',
   };
 }

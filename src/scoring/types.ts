@@ -33,6 +33,8 @@ export interface ScoringRun {
   sourceId: string;
   startedAt: string;
   ok: boolean;
+  /** The stored crawl run, so a finding of absence can point to the visit that showed it. */
+  runId?: number;
 }
 
 /** An imported record: something formed that a body had to publish. */
@@ -141,13 +143,15 @@ export type ObligationStatus = 'pending' | 'on_time' | 'late' | 'missing' | 'unv
 
 /** What shows an obligation was met: a crawled post version, or an entered offline posting. */
 export interface Evidence {
-  kind: 'post' | 'offline' | 'claim';
+  kind: 'post' | 'offline' | 'claim' | 'crawl';
   id: number;
   title: string;
   /** The date publication is judged on (the stated date, or the day first seen when that is not credible). */
   published: IsoDate;
   statedPublished: IsoDate | null;
   url?: string;
+  /** For a crawl: the source visited (the evidence of an absence is the visit that did not find it). */
+  sourceId?: string;
   versionId?: number;
   fetchId?: number;
   sha256?: string;
@@ -174,6 +178,8 @@ export interface Obligation {
   evidence: Evidence[];
   /** Other channels the same record (or rule) was published on, when not on this one. */
   elsewhere: ChannelName[];
+  /** For a missing obligation: the latest successful crawl of a source that should carry it. */
+  checked: { sourceId: string; day: IsoDate; runId: number | null } | null;
   /** Claims filed against this obligation, with their decisions. */
   claims: {
     id: number;

@@ -116,6 +116,8 @@ export interface RunDay {
   sourceId: string;
   day: string;
   ok: boolean;
+  /** The day's last successful run (else its last run). */
+  runId: number;
 }
 
 export interface ScoringViewQueries {
@@ -131,8 +133,9 @@ export interface ScoringViewQueries {
 /** Bulk reads for scoring (a province-sized store is scored a part at a time). */
 export function scoringViewQueries(db: Database.Database): ScoringViewQueries {
   const stmt = db.prepare<[string], Row>(SQL);
-  const runDays = db.prepare<[string], { source_id: string; day: string; ok: number }>(
-    `SELECT source_id, date(started_at, '+8 hours') AS day, MAX(status IN ('ok', 'partial')) AS ok
+  const runDays = db.prepare<[string], { source_id: string; day: string; ok: number; run_id: number }>(
+    `SELECT source_id, date(started_at, '+8 hours') AS day, MAX(status IN ('ok', 'partial')) AS ok,
+            COALESCE(MAX(CASE WHEN status IN ('ok', 'partial') THEN id END), MAX(id)) AS run_id
      FROM crawl_runs
      WHERE source_id IN (SELECT value FROM json_each(?)) AND scope = 'source' AND status NOT IN ('missed', 'running')
      GROUP BY source_id, day ORDER BY source_id, day`,
@@ -142,6 +145,6 @@ export function scoringViewQueries(db: Database.Database): ScoringViewQueries {
     runDaysOf: (sourceIds) =>
       runDays
         .all(JSON.stringify(sourceIds))
-        .map((r) => ({ sourceId: r.source_id, day: r.day, ok: r.ok === 1 })),
+        .map((r) => ({ sourceId: r.source_id, day: r.day, ok: r.ok === 1, runId: r.run_id })),
   };
 }

@@ -70,6 +70,19 @@ describe('scoreYear: missing or unverifiable', () => {
     expect(findingsOf(result, 'missing')[0]).toMatchObject({ record: '示财〔2020〕21号', due: '2020-05-18' });
   });
 
+  it('shows the crawl that last found it absent as the evidence of a missing record', () => {
+    const record = aRecord();
+    const runs = weeklyRuns().map((r, i) => ({ ...r, runId: i + 1 }));
+    const result = scoreYear(anInput({ records: [record], runs, today: '2020-06-30' }));
+    const last = runs.filter((r) => r.sourceId === 'czb-web' && r.startedAt < '2020-06-30T16:00').at(-1);
+    expect(findingsOf(result, 'missing')[0]?.evidence).toMatchObject({
+      kind: 'crawl',
+      id: last?.runId,
+      sourceId: 'czb-web',
+      published: chinaDate(last?.startedAt ?? ''),
+    });
+  });
+
   it('never blames the body when its source was down for the whole window', () => {
     const record = aRecord();
     const runs = [...weeklyRuns(['fpb-web', 't-a-web']), ...weeklyRuns(['czb-web'], false)];
