@@ -68,7 +68,9 @@ function durationFindings(ctx: ScoringContext, f: PostFacts): Draft[] {
   const level = ctx.bodies.get(f.bodyId)?.level;
   const rule = minDaysFor(ctx, f);
   const out: Draft[] = [];
-  const start = f.post.notice?.start ?? f.published;
+  // A notice is up from its stated start, but never before the post was (a back-dated post's stated dates are not).
+  const stated = f.post.notice?.start ?? f.published;
+  const start = stated > f.published ? stated : f.published;
   if (level && LOCAL.includes(level) && rule.minDays) {
     const length = f.post.notice ? calendarLength(ctx, f.post.notice) : undefined;
     if (length !== undefined && length < rule.minDays) {

@@ -153,6 +153,14 @@ describe('scoreYear: notices', () => {
     expect(findingsOf(result, 'removed_early')[0]).toMatchObject({ bodyId: 'v-a', days: 4 });
     expect(findingsOf(result, 'not_kept_online')[0]).toMatchObject({ bodyId: 'fpb' });
   });
+
+  it('counts a back-dated notice as up from the day it was first seen, not from its stated start', () => {
+    // Stated 09-28..10-07, but weekly crawls did not see it before 10-12; gone by 10-16.
+    const post = { ...exit(10), firstSeen: '2020-10-11T22:00:00Z', removedAt: '2020-10-15T22:00:00Z' };
+    const result = scoreYear(anInput({ posts: [post] }));
+    expect(findingsOf(result, 'backdated')).toHaveLength(1);
+    expect(findingsOf(result, 'removed_early')[0]).toMatchObject({ bodyId: 'v-a', days: 4 });
+  });
 });
 
 describe('scoreYear: what the posts themselves show', () => {
