@@ -1,7 +1,7 @@
 import type { Element } from 'domhandler';
 import type { CmsFamily } from './cms-profile.js';
 import { CMS_PROFILES, profileOf } from './cms-profiles.js';
-import { type HtmlDoc, isSkipped, selectAll, walk } from './dom.js';
+import { type HtmlDoc, isSkipped, queryAll, selectAll, walk } from './dom.js';
 
 /** How the body container was chosen. */
 export type BodySource = 'known-container' | 'density' | 'page';
@@ -53,7 +53,7 @@ export function measureText(root: Element): Map<Element, TextMeasure> {
 
 /** A picture post (WeChat often) has a body of images and hardly any text. */
 function hasImage(doc: HtmlDoc, el: Element, size: TextMeasure): boolean {
-  return size.linkChars === 0 && doc.$(el).find('img').length > 0;
+  return size.linkChars === 0 && queryAll(doc, 'img', el).length > 0;
 }
 
 function selectorOrder(family: CmsFamily | undefined): string[] {
@@ -131,7 +131,7 @@ export function findBodyContainer(
   family: CmsFamily | undefined,
   chrome: Set<Element>,
 ): { el: Element; source: BodySource; sizes: Map<Element, TextMeasure> } {
-  const body = (doc.$('body').get(0) ?? doc.root) as Element;
+  const body = (queryAll(doc, 'body')[0] ?? doc.root) as Element;
   const sizes = measureText(body);
   const known = knownContainer(doc, family, sizes, chrome);
   if (known) return { el: known, source: 'known-container', sizes };

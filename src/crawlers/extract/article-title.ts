@@ -1,5 +1,5 @@
 import type { Element } from 'domhandler';
-import { cleanText, type HtmlDoc, selectAll, textOf, walk } from './dom.js';
+import { cleanText, type HtmlDoc, queryAll, selectAll, textOf, walk } from './dom.js';
 import type { PageMeta } from './meta-tags.js';
 
 const HEADING_SELECTOR =
@@ -21,7 +21,8 @@ function positions(doc: HtmlDoc): Map<Element, number> {
 
 /** `<title>` without the site or column name around it: `关于…的通知_示范区人民政府` → `关于…的通知`. */
 export function titleTagText(doc: HtmlDoc, meta: PageMeta): string | undefined {
-  const raw = cleanText(doc.$('title').first().text());
+  const title = queryAll(doc, 'title')[0];
+  const raw = cleanText(title ? doc.$(title).text() : '');
   if (!raw) return undefined;
   const site = new Set([meta.siteName, meta.columnName].filter(Boolean));
   const parts = raw.split(TITLE_SEPARATOR).filter((p) => p.length > 0);

@@ -6,7 +6,7 @@ import { findChrome } from './chrome.js';
 import type { CmsFamily } from './cms-profile.js';
 import { detectFamily } from './cms-profiles.js';
 import { normaliseNumericDate } from './dates.js';
-import { type HtmlDoc, parseHtml } from './dom.js';
+import { type HtmlDoc, parseHtml, queryAll } from './dom.js';
 import { type GkmlptDetail, gkmlptDetailOf } from './gkmlpt-detail.js';
 import { type HeaderBlock, headerBlockOf } from './header-block.js';
 import type { HeaderConcept } from './header-labels.js';
@@ -69,11 +69,8 @@ function withPageUrl(doc: HtmlDoc, meta: PageMeta): HtmlDoc {
 }
 
 function imageCount(root: Element, doc: HtmlDoc): number {
-  return doc
-    .$(root)
-    .find('img')
-    .toArray()
-    .filter((img) => img.attribs.width !== '1' && img.attribs.height !== '1').length;
+  return queryAll(doc, 'img', root).filter((img) => img.attribs.width !== '1' && img.attribs.height !== '1')
+    .length;
 }
 
 function pickTitle(
@@ -185,7 +182,7 @@ export function extractArticle(html: string, url?: string): ExtractedArticle {
   const parts = readParts(html, url);
   const { doc, meta, family, wechat } = parts;
   const { body, detailDoc, heading, source, imageCount } = readBody(parts);
-  const header = mergeDetailHeader(headerBlockOf(doc), parts.detail);
+  const header = mergeDetailHeader(headerBlockOf(doc, parts.chrome), parts.detail);
   const title = readTitle(parts, heading);
   const published = readPublished(parts, header);
   const signature = signatureOf(body.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : [])));

@@ -1,5 +1,5 @@
 import type { Element } from 'domhandler';
-import { type HtmlDoc, resolveUrl, textOf } from './dom.js';
+import { type HtmlDoc, queryAll, resolveUrl, textOf } from './dom.js';
 
 /** A link to a file attached to the article, with its absolute URL and link text. */
 export interface AttachmentLink {
@@ -49,7 +49,7 @@ function decodeURIComponentSafe(value: string): string {
 export function attachmentLinksOf(doc: HtmlDoc, chrome: Set<Element>): AttachmentLink[] {
   const seen = new Set<string>();
   const links: AttachmentLink[] = [];
-  for (const a of doc.$('a[href]').toArray()) {
+  for (const a of queryAll(doc, 'a[href]')) {
     if (chrome.has(a)) continue;
     const href = resolveUrl(a.attribs.href, doc.baseUrl);
     if (!href || seen.has(href)) continue;

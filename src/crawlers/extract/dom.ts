@@ -1,5 +1,6 @@
 import type { CheerioAPI } from 'cheerio';
 import * as cheerio from 'cheerio';
+import { compile, selectAll as cssSelectAll } from 'css-select';
 import type { AnyNode, Element } from 'domhandler';
 import { isElement, walk } from './dom-walk.js';
 import { limitNesting } from './nesting-limit.js';
@@ -27,10 +28,12 @@ export function parseHtml(html: string, url?: string): HtmlDoc {
   const truncated = html.length > MAX_HTML_CHARS;
   const text = truncated ? html.slice(0, MAX_HTML_CHARS) : html;
   const $ = cheerio.load(limitNesting(text, MAX_PARSE_DEPTH), { xml: { xmlMode: false } });
-  capDepth($.root().get(0) as AnyNode);
+  const root = $.root().get(0) as AnyNode;
+  capDepth(root);
   const pageUrl = resolveUrl(url, undefined);
-  const baseUrl = resolveUrl($('base[href]').first().attr('href'), pageUrl) ?? pageUrl;
-  return { $, root: $.root().get(0) as AnyNode, html: text, url: pageUrl, baseUrl, truncated };
+  const doc = { $, root, html: text, url: pageUrl, baseUrl: pageUrl, truncated };
+  const base = queryAll(doc, 'base[href]')[0]?.attribs.href;
+  return { ...doc, baseUrl: resolveUrl(base, pageUrl) ?? pageUrl };
 }
 
 /** The absolute http(s) URL of `href` against `base`, or undefined for script, mail and broken links. */
@@ -105,17 +108,40 @@ export function textOf(
 
 /** The text of every script element, in document order. */
 export function scriptTexts(doc: HtmlDoc): string[] {
-  return doc
-    .$('script')
-    .toArray()
+  return queryAll(doc, 'script')
     .map((el) => el.children.map((c) => ('data' in c ? String(c.data) : '')).join(''))
     .filter((text) => text.length > 0);
+}
+
+// Parsing and compiling a selector costs more than running it on a page, so each is compiled once.
+type Compiled = ReturnType<typeof compile<AnyNode, Element>> | 'cheerio';
+const compiled = new Map<string, Compiled>();
+
+function compiledQuery(selector: string): Compiled {
+  let query = compiled.get(selector);
+  if (query === undefined) {
+    try {
+      query = compile<AnyNode, Element>(selector);
+    } catch {
+      // jQuery's positional filters (:first, :eq(1) …) are cheerio's own.
+      query = 'cheerio';
+    }
+    compiled.set(selector, query);
+  }
+  return query;
+}
+
+/** The elements under `root` (default: the whole page) matching `selector`, in document order; throws when invalid. */
+export function queryAll(doc: HtmlDoc, selector: string, root: AnyNode = doc.root): Element[] {
+  const query = compiledQuery(selector);
+  if (query === 'cheerio') return doc.$(root).find(selector).toArray().filter(isElement);
+  return cssSelectAll(query, 'children' in root ? root.children : []).filter(isElement);
 }
 
 /** The elements matching `selector`, or undefined when the selector is invalid. */
 export function selectAll(doc: HtmlDoc, selector: string): Element[] | undefined {
   try {
-    return doc.$(selector).toArray().filter(isElement);
+    return queryAll(doc, selector);
   } catch {
     return undefined;
   }

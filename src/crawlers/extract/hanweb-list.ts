@@ -1,4 +1,4 @@
-import { type HtmlDoc, parseHtml, resolveUrl, scriptTexts } from './dom.js';
+import { type HtmlDoc, parseHtml, queryAll, resolveUrl, scriptTexts } from './dom.js';
 import { type HanwebDatastore, readHanwebDatastore, readTotalRecords } from './hanweb-datastore.js';
 import { candidateOf, type ListLink } from './list-links.js';
 
@@ -12,10 +12,9 @@ export interface HanwebList {
 
 function recordLink(html: string, baseUrl: string | undefined): ListLink | undefined {
   const part = parseHtml(html, baseUrl);
-  const links = part
-    .$('a[href]')
-    .toArray()
-    .flatMap((a) => candidateOf({ a, host: a, baseUrl: part.baseUrl }, undefined)?.link ?? []);
+  const links = queryAll(part, 'a[href]').flatMap(
+    (a) => candidateOf({ a, host: a, baseUrl: part.baseUrl }, undefined)?.link ?? [],
+  );
   return links.reduce<ListLink | undefined>(
     (best, l) => (!best || l.title.length > best.title.length ? l : best),
     undefined,

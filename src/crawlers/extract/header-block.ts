@@ -91,11 +91,14 @@ class HeaderCollector {
   }
 }
 
-/** Reads label–value pairs from the page's cells in order: `label：value`, or a label cell then its value cell. */
-export function headerBlockOf(doc: HtmlDoc): HeaderBlock {
+/**
+ * Reads label–value pairs from the page's cells in order: `label：value`, or a label cell then its value cell.
+ * `chrome` is the page's navigation, header and footer when the caller has found them already.
+ */
+export function headerBlockOf(doc: HtmlDoc, chrome: Set<Element> = findChrome(doc)): HeaderBlock {
   const collector = new HeaderCollector();
   let pending: string | undefined;
-  for (const token of tokensOf(doc, findChrome(doc))) {
+  for (const token of tokensOf(doc, chrome)) {
     const hits = hitsIn(token);
     const bare =
       LABELS.has(labelOf(token)) && /^[\u4e00-\u9fa5\s]+[:：]?$/.test(token) ? labelOf(token) : undefined;

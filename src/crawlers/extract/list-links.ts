@@ -7,6 +7,7 @@ import {
   type HtmlDoc,
   isElement,
   parseHtml,
+  queryAll,
   resolveUrl,
   textOf,
   walk,
@@ -51,7 +52,7 @@ export function anchorsOf(doc: HtmlDoc): Anchor[] {
   for (const profile of CMS_PROFILES) {
     for (const fragment of profile.listFragments?.(doc) ?? []) {
       const part = parseHtml(fragment.html, doc.baseUrl);
-      const found = part.$('a[href]').toArray();
+      const found = queryAll(part, 'a[href]');
       const list = fragments.get(fragment.host) ?? [];
       for (const a of found) list.push({ a, host: fragment.host, baseUrl: doc.baseUrl });
       fragments.set(fragment.host, list);

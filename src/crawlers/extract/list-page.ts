@@ -1,6 +1,6 @@
 import type { Element } from 'domhandler';
 import { findChrome } from './chrome.js';
-import { type HtmlDoc, parseHtml, selectAll } from './dom.js';
+import { type HtmlDoc, parseHtml, queryAll, selectAll } from './dom.js';
 import { hanwebPagingOf } from './hanweb-list.js';
 import { type Anchor, anchorsOf, type Candidate, candidateOf, type ListLink } from './list-links.js';
 import { mainListCandidates } from './list-region.js';
@@ -59,9 +59,7 @@ function chosenCandidates(doc: HtmlDoc, overrides: ListOverrides, warnings: stri
   const linkEls = selected(doc, overrides.linkSelector, 'linkSelector', warnings);
   let anchors: Anchor[] = anchorsOf(doc);
   if (linkEls) {
-    const wanted = new Set(
-      linkEls.flatMap((el) => (el.name === 'a' ? [el] : doc.$(el).find('a[href]').toArray())),
-    );
+    const wanted = new Set(linkEls.flatMap((el) => (el.name === 'a' ? [el] : queryAll(doc, 'a[href]', el))));
     anchors = anchors.filter((anchor) => wanted.has(anchor.a));
   } else if (listRoots) {
     const roots = new Set(listRoots);

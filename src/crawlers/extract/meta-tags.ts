@@ -1,5 +1,5 @@
 import { findNumericDate } from './dates.js';
-import { cleanText, collapseSpace, type HtmlDoc, parseHtml, resolveUrl } from './dom.js';
+import { cleanText, collapseSpace, type HtmlDoc, parseHtml, queryAll, resolveUrl } from './dom.js';
 
 /** The standard government page `<meta>` tags (政府网站发展指引), read case-insensitively. */
 export interface PageMeta {
@@ -51,7 +51,7 @@ export function isValidSiteIdCode(code: string): boolean {
 /** Every `<meta name|property=… content=…>` of the page, keyed by lower-cased name; the first non-empty wins. */
 export function readMetaMap(doc: HtmlDoc): Map<string, string> {
   const map = new Map<string, string>();
-  for (const el of doc.$('meta').toArray()) {
+  for (const el of queryAll(doc, 'meta')) {
     const name = (el.attribs.name ?? el.attribs.property ?? '').trim().toLowerCase();
     const content = collapseSpace(el.attribs.content ?? '');
     if (name && content && !map.has(name)) map.set(name, content);
@@ -60,10 +60,9 @@ export function readMetaMap(doc: HtmlDoc): Map<string, string> {
 }
 
 function readCanonical(doc: HtmlDoc): string | undefined {
-  const link = doc
-    .$('link[rel][href]')
-    .toArray()
-    .find((el) => (el.attribs.rel ?? '').toLowerCase().split(/\s+/).includes('canonical'));
+  const link = queryAll(doc, 'link[rel][href]').find((el) =>
+    (el.attribs.rel ?? '').toLowerCase().split(/\s+/).includes('canonical'),
+  );
   return resolveUrl(link?.attribs.href, doc.baseUrl);
 }
 

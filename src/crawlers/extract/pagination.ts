@@ -1,7 +1,7 @@
 import type { Element } from 'domhandler';
 import type { Pagination } from './cms-profile.js';
 import { CMS_PROFILES } from './cms-profiles.js';
-import { type HtmlDoc, resolveUrl, selectAll, textOf } from './dom.js';
+import { type HtmlDoc, queryAll, resolveUrl, selectAll, textOf } from './dom.js';
 
 const NEXT_TEXT = /^(下一?页|后一?页|下一頁|next(\s*page)?)?\s*[>›»]*$/i;
 const INDEX_N = /\/([\w-]+?)_(\d{1,5})\.s?html?$/i;
@@ -55,7 +55,7 @@ function selectedNext(doc: HtmlDoc, selector: string): string[] | undefined {
   const elements = selectAll(doc, selector);
   if (!elements) return undefined;
   return elements.flatMap((el) => {
-    const a = el.name === 'a' ? el : doc.$(el).find('a[href]').get(0);
+    const a = el.name === 'a' ? el : queryAll(doc, 'a[href]', el)[0];
     return resolveUrl(a?.attribs.href, doc.baseUrl) ?? [];
   });
 }
@@ -63,7 +63,7 @@ function selectedNext(doc: HtmlDoc, selector: string): string[] | undefined {
 /** The following pages of a list: `nextSelector`, else 下一页 links, CMS script paging, numbered links. */
 export function paginationOf(doc: HtmlDoc, nextSelector?: string): Pagination & { warnings: string[] } {
   const warnings: string[] = [];
-  const anchors = doc.$('a[href]').toArray();
+  const anchors = queryAll(doc, 'a[href]');
   const cms = CMS_PROFILES.map((p) => p.paginate?.(doc)).find((p) => p !== undefined);
   let urls: string[];
   const selected = nextSelector === undefined ? undefined : selectedNext(doc, nextSelector);

@@ -1,5 +1,5 @@
 import { isoFromEpochSeconds } from './dates.js';
-import { cleanText, type HtmlDoc, scriptTexts, textOf } from './dom.js';
+import { cleanText, type HtmlDoc, queryAll, scriptTexts, textOf } from './dom.js';
 
 /** What a WeChat article page states about itself; the time comes only from the script variable `ct`. */
 export interface WechatFacts {
@@ -42,7 +42,7 @@ function firstScriptMatch(scripts: string[], pattern: RegExp): RegExpExecArray |
 export function wechatFactsOf(doc: HtmlDoc, metaTags: Map<string, string>): WechatFacts {
   const facts: WechatFacts = {};
   const scripts = scriptTexts(doc);
-  const activity = doc.$('#activity-name').get(0);
+  const activity = queryAll(doc, '#activity-name')[0];
   const msgTitle = firstScriptMatch(scripts, MSG_TITLE)?.[2];
   const og = metaTags.get('og:title');
   if (og) Object.assign(facts, { title: og, titleFrom: 'og:title' });
@@ -52,7 +52,7 @@ export function wechatFactsOf(doc: HtmlDoc, metaTags: Map<string, string>): Wech
   const ct = firstScriptMatch(scripts, CT)?.[1];
   const publishedAt = ct === undefined ? undefined : isoFromEpochSeconds(Number(ct));
   if (publishedAt) facts.publishedAt = publishedAt;
-  const name = doc.$('#js_name').get(0);
+  const name = queryAll(doc, '#js_name')[0];
   const nickname = firstScriptMatch(scripts, NICKNAME)?.[2];
   const account = (name && textOf(name)) || (nickname && decodeScriptString(nickname));
   if (account) facts.account = account;

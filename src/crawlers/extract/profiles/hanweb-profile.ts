@@ -1,6 +1,6 @@
 import type { CmsProfile, ListFragment } from '../cms-profile.js';
 import { dateHintOf } from '../cms-profile.js';
-import type { HtmlDoc } from '../dom.js';
+import { type HtmlDoc, queryAll } from '../dom.js';
 import { readHanwebDatastore } from '../hanweb-datastore.js';
 
 const ARTICLE = /\/art\/(\d{4})\/(\d{1,2})\/(\d{1,2})\/art_(\d+)_(\d+)\.html?$/i;
@@ -8,13 +8,10 @@ const COLUMN = /\/col\/col(\d+)\/(?:index(?:_\d+)?\.html?)?$/i;
 const DATAPROXY = /\/module\/(?:web\/)?(?:jslib\/jquery\/)?jpage\/dataproxy\.jsp$/i;
 
 function listFragments(doc: HtmlDoc): ListFragment[] {
-  return doc
-    .$('script')
-    .toArray()
-    .flatMap((host) => {
-      const text = host.children.map((c) => ('data' in c ? String(c.data) : '')).join('');
-      return (readHanwebDatastore(text)?.records ?? []).map((html) => ({ host, html }));
-    });
+  return queryAll(doc, 'script').flatMap((host) => {
+    const text = host.children.map((c) => ('data' in c ? String(c.data) : '')).join('');
+    return (readHanwebDatastore(text)?.records ?? []).map((html) => ({ host, html }));
+  });
 }
 
 /** Hanweb JCMS (大汉): `/art/YYYY/M/D/art_<col>_<id>.html`, `/col/col<id>/index.html`, datastore lists. */
