@@ -1,7 +1,7 @@
 /**
  * One gongkai crawl for the benchmark, in its own process so its peak RSS is its own. The effects are the
- * CLI's (`createCrawlEffects`); the source is the job's, with no delay. Running it again on the same store
- * is a second pass.
+ * CLI's (`createCrawlEffects`); the store and its source were made by `prepareGongkaiStore`. Running it
+ * again on the same store is a second pass.
  * Usage: node --import tsx bench/crawl-gongkai.ts <job.json>; prints one line `result <json>`.
  */
 import { readFileSync } from 'node:fs';
@@ -9,30 +9,11 @@ import path from 'node:path';
 import { createCrawlEffects } from '../src/cli/crawl-effects.js';
 import { crawlSource, silentLog } from '../src/crawlers/index.js';
 import { openStore } from '../src/store/index.js';
-import { importRegistry } from '../src/sync/index.js';
 import type { CrawlJob, CrawlResult } from './crawl-job.js';
 
 const job = JSON.parse(readFileSync(process.argv[2] as string, 'utf8')) as CrawlJob;
 const rssAtStartMb = process.memoryUsage().rss / 2 ** 20;
-const store = openStore(path.join(job.storeDir, 'gongkai.db'), { create: true });
-if (!store.sources.get(job.sourceId)) {
-  importRegistry(store, path.join(job.demoDir, 'registry.yaml'));
-  store.sources.upsert({
-    id: job.sourceId,
-    bodyId: 'fpb',
-    kind: 'website',
-    channel: '政府网站',
-    start: job.start,
-    scope: job.scope,
-    render: 'static',
-    schedule: null,
-    concurrency: job.concurrency,
-    delayMs: 0,
-    allowPrivate: true,
-    selectors: {},
-    extra: {},
-  });
-}
+const store = openStore(path.join(job.storeDir, 'gongkai.db'));
 const source = store.sources.get(job.sourceId);
 if (!source) throw new Error(`no source ${job.sourceId} in ${job.storeDir}`);
 const setup = createCrawlEffects(store, { log: silentLog, needsBrowser: false });

@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import { prepareGongkaiStore } from './crawl-gongkai-store.js';
 import type { CrawlJob, CrawlResult } from './crawl-job.js';
 import { type BenchRun, printTable, writeCrawlSection } from './crawl-report.js';
 
@@ -167,6 +168,7 @@ try {
         storeDir,
         ...(persist === undefined ? {} : { persistStorage: persist }),
       };
+      if (setup.script === 'bench/crawl-gongkai.ts') prepareGongkaiStore(job);
       await measure(crawler, round, job, setup);
       if (crawler === 'gongkai') await measure('gongkai second pass', round, job, setup);
     }
