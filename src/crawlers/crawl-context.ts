@@ -1,3 +1,4 @@
+import type { BodyLevel } from '../catalog/index.js';
 import type { CrawlRun, FrontierItem, Source, Store } from '../store/index.js';
 import type { Fetcher } from './fetcher.js';
 import type { CrawlLog } from './log.js';
@@ -82,6 +83,8 @@ export interface CrawlStats {
 export interface CrawlContext {
   effects: CrawlEffects;
   source: Source;
+  /** The level of the source's body, which sets how often its posts are re-checked. */
+  bodyLevel: BodyLevel | undefined;
   run: CrawlRun;
   options: Required<Pick<CrawlOptions, 'maxListPages' | 'maxHubDepth' | 'recheck' | 'attachments'>>;
   stats: CrawlStats;

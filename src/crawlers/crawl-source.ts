@@ -28,6 +28,9 @@ const emptyStats = (): CrawlStats => ({
 /** The run's frontier by state, kept in step with every add and mark so progress costs no query. */
 type FrontierCounts = Record<'queued' | 'done' | 'failed', number>;
 
+/** Queued items read from the frontier at a time. */
+const READ_AHEAD = 64;
+
 function createContext(
   effects: CrawlEffects,
   source: Source,
@@ -38,6 +41,7 @@ function createContext(
   const ctx: CrawlContext = {
     effects,
     source,
+    bodyLevel: effects.store.bodies.get(source.bodyId)?.level,
     run,
     options: {
       maxListPages: options.maxListPages ?? 200,
@@ -99,6 +103,13 @@ async function visit(ctx: CrawlContext, item: FrontierItem): Promise<void> {
 async function drain(ctx: CrawlContext, options: CrawlOptions & { counts: FrontierCounts }): Promise<void> {
   const { store } = ctx.effects;
   const claimed = new Set<string>();
+  // Items queued later always sort after these, so reading ahead keeps the queue order.
+  let ahead: FrontierItem[] = [];
+  const nextItem = (): FrontierItem | undefined => {
+    if (ahead.length === 0)
+      ahead = store.frontier.next(ctx.run.id, claimed.size + READ_AHEAD).filter((i) => !claimed.has(i.url));
+    return ahead.shift();
+  };
   let busy = 0;
   let wake: () => void = () => {};
   let changed = new Promise<void>((resolve) => {
@@ -113,7 +124,7 @@ async function drain(ctx: CrawlContext, options: CrawlOptions & { counts: Fronti
   };
   const worker = async (): Promise<void> => {
     while (!options.signal?.aborted) {
-      const item = store.frontier.next(ctx.run.id, claimed.size + 1).find((i) => !claimed.has(i.url));
+      const item = nextItem();
       if (!item) {
         if (busy === 0) return;
         await changed;

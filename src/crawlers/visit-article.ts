@@ -25,20 +25,26 @@ export function contentHash(article: ExtractedArticle): string {
   );
 }
 
-function nextCheck(ctx: CrawlContext, firstSeen: string): string {
-  const level = ctx.effects.store.bodies.get(ctx.source.bodyId)?.level;
-  return nextCheckAt(ctx.effects.clock(), firstSeen, level);
+const nextCheck = (ctx: CrawlContext, firstSeen: string): string =>
+  nextCheckAt(ctx.effects.clock(), firstSeen, ctx.bodyLevel);
+
+/** An article page as fetched and as read. */
+interface ReadArticle {
+  fetched: Extract<Observation, { kind: 'fetched' }>;
+  article: ExtractedArticle;
 }
 
-/** Stores an article read from a fetch: a new post, a new version, or a sighting of a known one. */
+/**
+ * Stores an article read from a fetch: a new post, a new version, or a sighting of a known one.
+ * `firstSeen` is the known post's, or undefined for a post new to the store.
+ */
 export function storeArticle(
   ctx: CrawlContext,
-  fetched: Extract<Observation, { kind: 'fetched' }>,
-  article: ExtractedArticle,
+  { fetched, article }: ReadArticle,
   listed: ListedArticle,
+  firstSeen: string | undefined,
 ): void {
   const { store } = ctx.effects;
-  const existing = store.posts.byUrl(ctx.source.id, fetched.url);
   const at = ctx.now();
   const { post, version, newPost, newVersion } = store.posts.recordVersion({
     sourceId: ctx.source.id,
@@ -52,7 +58,7 @@ export function storeArticle(
     title: article.title ?? listed.listTitle ?? null,
     publishedAt: article.publishedAt ?? listed.feedPublishedAt ?? null,
     extracted: { ...article, listed },
-    nextCheck: nextCheck(ctx, existing?.firstSeen ?? at),
+    nextCheck: nextCheck(ctx, firstSeen ?? at),
   });
   ctx.known.add(post.url);
   if (newPost) ctx.stats.newPosts += 1;
@@ -72,7 +78,7 @@ export function storeArticle(
 async function readArticle(
   ctx: CrawlContext,
   fetched: Extract<Observation, { kind: 'fetched' }>,
-): Promise<{ fetched: typeof fetched; article: ExtractedArticle }> {
+): Promise<ReadArticle> {
   const article = extractArticle(fetched.text, fetched.finalUrl);
   const thin = article.body.text.trim().length < 20;
   if (!thin || ctx.source.render !== 'browser' || !ctx.effects.renderer) return { fetched, article };
@@ -89,8 +95,7 @@ export async function visitArticle(ctx: CrawlContext, url: string, listed: Liste
   if (ctx.effects.store.posts.byUrl(ctx.source.id, url)) return;
   const observation = await observe(ctx, url, 'article', false);
   if (observation.kind !== 'fetched') return;
-  const { fetched, article } = await readArticle(ctx, observation);
-  storeArticle(ctx, fetched, article, listed);
+  storeArticle(ctx, await readArticle(ctx, observation), listed, undefined);
 }
 
 /** Fetches a known post again (conditionally): unchanged, edited, or gone. */
@@ -108,8 +113,7 @@ export async function recheckPost(ctx: CrawlContext, postId: number): Promise<vo
       ctx.stats.removed += 1;
     }
   } else {
-    const { fetched, article } = await readArticle(ctx, observation);
-    storeArticle(ctx, fetched, article, {});
+    storeArticle(ctx, await readArticle(ctx, observation), {}, post.firstSeen);
   }
 }
 
