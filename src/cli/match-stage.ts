@@ -9,7 +9,7 @@ import {
   MATCHER_VERSION,
   type RecordShape,
 } from '../matchers/index.js';
-import type { Body, PostVersion, Store } from '../store/index.js';
+import type { Body, PostVersion, Store, StoredRecord } from '../store/index.js';
 import { type AttachmentContent, toPostDocument } from './post-document.js';
 
 /** What `gongkai match` did. */
@@ -48,6 +48,26 @@ function postBody(
   return sourceBody?.id;
 }
 
+/** The records as the linker sees them, by body and item, so that each post meets only its own body's. */
+function recordsByBodyAndItem(records: readonly StoredRecord[]): Map<string, RecordShape[]> {
+  const index = new Map<string, RecordShape[]>();
+  for (const r of records) {
+    const key = `${r.bodyId}|${r.item}`;
+    const shape: RecordShape = {
+      id: String(r.id),
+      item: r.item,
+      title: r.title,
+      formed: r.formed,
+      ...(r.refNo ? { refNo: r.refNo } : {}),
+      ...(r.amount !== null ? { amount: r.amount } : {}),
+    };
+    const list = index.get(key);
+    if (list) list.push(shape);
+    else index.set(key, [shape]);
+  }
+  return index;
+}
+
 /**
  * Reads every post version not yet read by this matcher version and catalog (or all, with `all`), stores what
  * the matchers found and the records each post discloses. A person's review is kept apart and wins later.
@@ -61,10 +81,16 @@ export function runMatchStage(
   const analyze = createAnalyzer({
     catalog: options.catalog,
     calendar: options.calendar,
-    bodies: bodyList.map((b) => ({ id: b.id, name: b.name, level: b.level, aliases: b.aliases })),
+    bodies: bodyList.map((b) => ({
+      id: b.id,
+      name: b.name,
+      level: b.level,
+      aliases: b.aliases,
+      ...(b.role ? { role: b.role } : {}),
+    })),
   });
   const sources = new Map(store.sources.list({ includeRetired: true }).map((s) => [s.id, s]));
-  const records = store.records.list();
+  const records = recordsByBodyAndItem(store.records.list());
   const ids = options.all
     ? store.db
         .prepare<[], { id: number }>('SELECT id FROM post_versions ORDER BY id')
@@ -82,25 +108,18 @@ export function runMatchStage(
       .filter((a) => a.text !== null)
       .map((a) => ({ url: a.url, text: a.text ?? '' }));
     const html = rawHtml(store, version);
+    const sourceBody = bodies.get(sources.get(post.sourceId)?.bodyId ?? '');
     const doc = toPostDocument(article, {
       attachments,
       ...(article.listed?.listDate ? { listDate: article.listed.listDate } : {}),
       ...(html ? { html } : {}),
+      ...(sourceBody ? { sourceBody: sourceBody.id } : {}),
     });
     const analysis = analyze(doc);
-    const bodyId = postBody(analysis, bodies.get(sources.get(post.sourceId)?.bodyId ?? ''), bodies);
+    const bodyId = postBody(analysis, sourceBody, bodies);
     const items = analysis.items.map((i) => i.id);
     const text = [doc.title, doc.text, ...doc.attachments.map((a) => a.text ?? '')].join('\n');
-    const candidates: RecordShape[] = records
-      .filter((r) => r.bodyId === bodyId && items.includes(r.item))
-      .map((r) => ({
-        id: String(r.id),
-        item: r.item,
-        title: r.title,
-        formed: r.formed,
-        ...(r.refNo ? { refNo: r.refNo } : {}),
-        ...(r.amount !== null ? { amount: r.amount } : {}),
-      }));
+    const candidates = items.flatMap((item) => records.get(`${bodyId}|${item}`) ?? []);
     const links = linkRecords(
       [
         {

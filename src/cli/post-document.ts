@@ -14,6 +14,8 @@ export interface PostDocumentExtras {
   attachments?: readonly AttachmentContent[];
   /** The page's HTML, to read an info line whose label the extractor does not know (更新时间：…). */
   html?: string;
+  /** The registry body whose source carried the post. */
+  sourceBody?: string;
 }
 
 /** Info-line labels of small ASP/PHP CMSs that mean the publication time (更新时间：2016-11-22 文章来源：…). */
@@ -113,6 +115,7 @@ export function toPostDocument(article: ExtractedArticle, extras: PostDocumentEx
     ...(extras.listDate === undefined ? {} : { listDate: extras.listDate }),
     ...(urlDate === undefined ? {} : { urlDate }),
     ...(article.wechatAccount === undefined ? {} : { account: article.wechatAccount }),
+    ...(extras.sourceBody === undefined ? {} : { sourceBody: extras.sourceBody }),
     attachments: attachmentsOf(article, extras.attachments ?? []),
   };
 }

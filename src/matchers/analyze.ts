@@ -13,6 +13,7 @@ import { findNoticePeriod, type NoticePeriod } from './notice/notice-period.js';
 import type { PostDocument } from './post-document.js';
 import { detectPersonalData, type PersonalDataHit } from './privacy.js';
 import { findPublisher, type Publisher } from './publisher/publisher.js';
+import { type PublishingBody, publishingBody } from './publisher/publishing-body.js';
 import type { RegistryBody } from './publisher/registry-match.js';
 import { compact, normaliseWidth } from './text/normalise.js';
 import { MATCHER_VERSION } from './version.js';
@@ -102,11 +103,16 @@ export function createAnalyzer(context: AnalysisContext): (doc: PostDocument) =>
   return (doc) => analyzeWith(doc, context, rules);
 }
 
+interface ReadFacts {
+  publisher: Publisher | null;
+  interpretationOf: string | null;
+  referenceNumber: string | undefined;
+  speaker: PublishingBody | undefined;
+}
+
 function classifyInputOf(
   doc: PostDocument,
-  publisher: Publisher | null,
-  interpretationOf: string | null,
-  referenceNumber: string | undefined,
+  { publisher, interpretationOf, referenceNumber, speaker }: ReadFacts,
 ): ClassifyInput {
   return {
     title: interpretationOf ?? cleanTitle(doc.title),
@@ -116,6 +122,7 @@ function classifyInputOf(
     attachmentNames: doc.attachments.map((a) => a.name),
     ...(referenceNumber === undefined ? {} : { docNo: referenceNumber }),
     interpreted: interpretationOf !== null,
+    ...(speaker === undefined ? {} : { publishingBody: speaker }),
   };
 }
 
@@ -133,7 +140,9 @@ function analyzeWith(doc: PostDocument, context: AnalysisContext, rules: MatchRu
   const interpretationOf = interpretedTitle(doc.title, rules.interpretation) ?? null;
   const referenceNumber = doc.header.docNo ?? openingNumber(doc.text);
   const docNo = (referenceNumber === undefined ? undefined : parseDocNumber(referenceNumber)) ?? null;
-  const items = classifyItems(classifyInputOf(doc, publisher, interpretationOf, referenceNumber), rules);
+  const speaker = publishingBody(publisher, context.bodies ?? [], doc.sourceBody);
+  const facts = { publisher, interpretationOf, referenceNumber, speaker };
+  const items = classifyItems(classifyInputOf(doc, facts), rules);
   return {
     matcherVersion: MATCHER_VERSION,
     catalog: context.catalog.id,

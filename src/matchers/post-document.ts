@@ -70,5 +70,7 @@ export interface PostDocument {
   urlDate?: string;
   /** The WeChat or other feed account that published the post. */
   account?: string;
+  /** The registry body whose source (site column or feed) carried the post: a hint of who published it. */
+  sourceBody?: string;
   attachments: PostAttachment[];
 }

@@ -121,3 +121,26 @@ describe('classifyItems: hard cases', () => {
     expect(analyze(aPost({ title: '2020年财政专项扶贫资金分配结果公告' })).items).toEqual([]);
   });
 });
+
+describe('classifyItems: plans and project notices', () => {
+  it('reads a village’s notice of its approved projects as the annual plan (上级下达计划批复)', () => {
+    const text = [
+      '县脱贫攻坚领导小组《关于2020年扶贫资金项目计划的批复》已下达，现将涉及杨林村的批复项目公示如下。',
+      '序号\t项目名称\t建设内容\t资金来源\t投资（万元）\t实施期限\t实施单位',
+      '1\t杨林村茶叶加工厂房\t新建厂房600平方米\t中央财政专项扶贫资金\t90\t2020年5月—10月\t龙门镇人民政府',
+    ].join('\n');
+    expect(itemsOf('杨林村2020年已批复扶贫项目公示', text)[0]).toBe('projects.annual-plan');
+  });
+
+  it('lets the body decide under a title that only says a project is noticed (…项目公示)', () => {
+    const text = [
+      '县住建局安排行业扶贫资金共计45万元，用于杨林村危房改造项目，项目位于龙门镇杨林村，由县住建局负责实施。',
+      '绩效目标：保障15户贫困户住房安全。',
+      '带贫减贫机制：实现贫困户住房安全有保障。',
+      '监督电话：0730-4216688。',
+      '宁川县住房和城乡建设局',
+      '2020年6月3日',
+    ].join('\n');
+    expect(itemsOf('杨林村危房改造项目公示', text)[0]).toBe('funds.sector');
+  });
+});

@@ -66,3 +66,77 @@ describe('elements of the matched item', () => {
     });
   });
 });
+
+describe('which element groups a post is held to', () => {
+  it('does not hold a handling report that names the hotline once to the hotline’s elements', () => {
+    const text = [
+      '2020年第三季度，镇纪委共受理扶贫领域信访举报5件，已全部办结，其中反映属实2件，均已整改到位。',
+      '欢迎社会各界继续监督，扶贫监督举报电话：12317。',
+      '龙门镇纪委',
+    ].join('\n');
+    const { elements } = analyze(aPost({ title: '龙门镇2020年第三季度扶贫领域举报办理结果公开', text }));
+    expect(elements.missing).toEqual([]);
+    expect(elements.present.map((p) => p.key)).toContain('举报受理办理结果');
+  });
+
+  it('holds a household loans list to the household group only', () => {
+    const text =
+      '根据县金融扶贫工作安排，杨林村2020年扶贫小额信贷共向6户建档立卡贫困户放贷28万元，用于发展茶叶种植和生猪养殖；单户额度5万元以下，期限不超过3年，执行基准利率，由财政全额贴息。';
+    const { elements } = analyze(aPost({ title: '杨林村2020年精准扶贫贷款公告', text }));
+    expect(elements.missing).toEqual([]);
+    expect(elements.present.map((p) => p.key)).toEqual(
+      expect.arrayContaining(['贷款对象', '用途', '额度', '期限', '利率']),
+    );
+  });
+
+  it('reads a 实施后公示 by its title even when the body says only that the project was built', () => {
+    const text = '杨林村茶叶加工厂房建设项目已建成投产。\n资金使用：项目资金90万元，已全部拨付。';
+    const { elements } = analyze(aPost({ title: '杨林村扶贫项目实施后公示（茶叶加工厂房建设项目）', text }));
+    expect(elements.missing).toEqual(['检查验收结果', '绩效目标实现情况']);
+  });
+});
+
+describe('what a post states', () => {
+  const plan = (lines: string[]) =>
+    analyze(aPost({ title: '杨林村通组道路硬化项目实施前公示', text: lines.join('\n') })).elements;
+
+  it('does not take a value written under another element’s label for this one', () => {
+    const { missing } = plan([
+      '项目名称：杨林村通组道路硬化项目',
+      '资金来源：市级财政专项扶贫资金96万元',
+      '实施期限：2020年8月—12月',
+      '实施单位、责任人：县交通运输局，责任人周建军',
+      '带贫减贫机制：改善出行条件，带动贫困户增收',
+    ]);
+    expect(missing).toEqual(['绩效目标', '受益对象']);
+  });
+
+  it('takes a span of months for the 实施期限, not the notice’s first day', () => {
+    expect(plan(['项目名称：杨林村通组道路硬化项目', '自2020年5月13日起公示10天。']).missing).toContain(
+      '实施期限',
+    );
+    expect(plan(['杨林村通组道路硬化项目计划于5月至9月建设。']).missing).not.toContain('实施期限');
+    expect(plan(['项目名称\t起止时间', '杨林村通组道路\t2020.5—2020.9']).missing).not.toContain('实施期限');
+  });
+
+  it('reads an application written out (农户本人提出书面申请) as 农户申请', () => {
+    const text =
+      '经农户本人向村委会提出书面申请，村民代表大会民主评议，乡镇审核、县级审定，本村新识别贫困户2户7人，名单如下。';
+    const { present } = analyze(aPost({ title: '杨林村2020年新识别贫困户公示', text })).elements;
+    expect(present.map((p) => p.key)).toContain('农户申请');
+  });
+
+  it('reads the committee that takes reports as the 公开单位 of a hotline', () => {
+    const text =
+      '龙门镇杨林村村民委员会负责受理本村扶贫领域问题的举报；举报电话：0730-4108213；也可拨打12317。';
+    const { present, missing } = analyze(aPost({ title: '杨林村扶贫监督举报电话公示', text })).elements;
+    expect(missing).toEqual([]);
+    expect(present.find((p) => p.key === '公开单位')?.span.text).toBe('负责受理');
+  });
+
+  it('reads a leaning towards poorer villages as the 分配原则', () => {
+    const text = '本批资金向深度贫困村和贫困人口多的村倾斜，分配结果如下：';
+    const { present } = analyze(aPost({ title: '2020年第三批财政专项扶贫资金分配结果公告', text })).elements;
+    expect(present.map((p) => p.key)).toContain('分配原则');
+  });
+});

@@ -71,4 +71,74 @@ describe('linkRecords', () => {
       ),
     ).toEqual([]);
   });
+
+  const village = (title: string, text: string): PostFacts => ({
+    id: 'v1',
+    items: ['projects.implementation'],
+    title,
+    text,
+    docNumbers: [],
+    amounts: [],
+    formed: null,
+    published: '2020-10-20',
+  });
+  const before = {
+    id: 'r-before',
+    item: 'projects.implementation' as const,
+    title: '杨林村通组道路硬化项目实施前公示',
+    formed: '2020-05-20',
+  };
+  const after = {
+    id: 'r-after',
+    item: 'projects.implementation' as const,
+    title: '杨林村通组道路硬化项目竣工验收公告',
+    formed: '2020-10-16',
+  };
+
+  it('links a post that names the project without the record’s disclosure form, in the same phase only', () => {
+    const post = village(
+      '杨林村扶贫项目实施后公告',
+      '杨林村通组道路硬化项目现已实施完毕，经镇人民政府组织验收合格，现将有关情况公告如下。',
+    );
+    const links = linkRecords([post], [before, after]);
+    expect(links.map((l) => l.record)).toEqual(['r-after']);
+    expect(links[0]?.reasons[0]).toBe('正文提及“杨林村通组道路硬化项目”');
+  });
+
+  it('does not link a 实施前 notice to the completion record that a similar title and amount suggest', () => {
+    const post = {
+      ...village('杨林村通组道路硬化项目实施前公示', '拟实施杨林村通组道路硬化项目。'),
+      amounts: [960_000],
+    };
+    const links = linkRecords(
+      [post],
+      [
+        { ...before, amount: 960_000 },
+        { ...after, amount: 960_000 },
+      ],
+    );
+    expect(links.map((l) => l.record)).toEqual(['r-before']);
+  });
+
+  it('links a policy post to the 印发 notice whose quoted document it names', () => {
+    const post: PostFacts = {
+      ...village(
+        '一图读懂《宁川县扶贫项目资产后续管理办法》',
+        '图解：宁川县扶贫项目资产后续管理办法的五个要点',
+      ),
+      items: ['policy.normative'],
+    };
+    const record = {
+      id: 'r-doc',
+      item: 'policy.normative' as const,
+      title: '关于印发《宁川县扶贫项目资产后续管理办法》的通知',
+      formed: '2020-10-09',
+    };
+    expect(linkRecords([post], [record]).map((l) => l.record)).toEqual(['r-doc']);
+  });
+
+  it('links through most of the name when the post writes the rest otherwise', () => {
+    const post = village('杨林村扶贫项目实施后公告', '附表：杨林村通组道路硬化工程完成情况');
+    expect(linkRecords([post], [after]).map((l) => l.record)).toEqual(['r-after']);
+  });
 });

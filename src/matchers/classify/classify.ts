@@ -1,7 +1,9 @@
+import type { PublishingBody } from '../publisher/publishing-body.js';
 import { findPhrases, type PhraseHit, type PhraseMemo, phraseWeight } from '../text/phrase.js';
 import type { Evidence, ItemCandidate } from './evidence.js';
 import type { ItemRules, MatchRules } from './rules.js';
 import { sharedEvidence } from './shared-evidence.js';
+import { subjectEvidence } from './subject-fit.js';
 import { ACCEPT_SCORE, WEIGHTS as W } from './weights.js';
 
 export { ACCEPT_SCORE };
@@ -19,6 +21,8 @@ export interface ClassifyInput {
   docNo?: string;
   /** True when the title is the document a 解读 explains. */
   interpreted?: boolean;
+  /** The body the post speaks for, weighed against each disclosure's 公开主体. */
+  publishingBody?: PublishingBody;
 }
 
 const SECOND_RATIO = 0.75;
@@ -78,9 +82,12 @@ function coverageEvidence(item: ItemRules, body: string, memo: PhraseMemo): Evid
 /** A short notice-shaped title that no item's title phrases name. */
 const GENERIC_SHAPE = /^(?:关于)?.{0,14}?(?:的)?(?:公示|公告|通知|公开|通告)$/;
 
+/** A title word (资金分配, 实施前公示), not a title shape (项目…公示$) that only says a project is noticed. */
+const isWord = (phrase: string) => !/[…$]/.test(phrase);
+
 function isGenericTitle(title: string, rules: MatchRules, memo: PhraseMemo): boolean {
   if (title.length > 0 && !GENERIC_SHAPE.test(title) && title.length > 6) return false;
-  return rules.items.every((item) => findPhrases(title, item.title, memo).length === 0);
+  return rules.items.every((item) => findPhrases(title, item.title, memo).every((h) => !isWord(h.phrase)));
 }
 
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
@@ -101,13 +108,14 @@ export function classifyItems(input: ClassifyInput, rules: MatchRules): ItemCand
     .map((item) => {
       const own = itemEvidence(item, input, memo, bodyUnit);
       if (generic && item.kind === 'disclosure') own.push(...coverageEvidence(item, input.body, memo.body));
+      if (item.kind === 'disclosure') own.push(...subjectEvidence(item.subjects, input.publishingBody));
       const evidence = [
         ...own,
         ...shared.all,
         ...(item.kind === 'disclosure' ? shared.disclosure : shared.document),
       ];
       const score = round(evidence.reduce((sum, e) => sum + e.weight, 0));
-      const named = own.some((e) => e.kind === 'title' && e.phrase !== undefined && !/[…$]/.test(e.phrase));
+      const named = own.some((e) => e.kind === 'title' && e.phrase !== undefined && isWord(e.phrase));
       return { item, score, evidence, named };
     })
     .sort((a, b) => b.score - a.score || a.item.no - b.item.no);

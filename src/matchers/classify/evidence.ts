@@ -13,6 +13,7 @@ export type EvidenceKind =
   | 'negative'
   | 'not-disclosure'
   | 'other-subject'
+  | 'not-subject'
   | 'news-style'
   | 'headline'
   | 'no-disclosure'

@@ -1,4 +1,4 @@
-import type { Catalog, ItemId } from '../../catalog/index.js';
+import type { Catalog, ItemId, Subject } from '../../catalog/index.js';
 import { type CompiledPhrase, compilePhrase } from '../text/phrase.js';
 
 type Phrases = ReadonlyArray<{ phrase: string; weight: number }>;
@@ -19,6 +19,8 @@ export interface ItemRules {
   elementCues: Map<string, CompiledPhrase[]>;
   /** Every element key of the item's rows (parts, or names without parts). */
   elementKeys: string[];
+  /** The 公开主体 of the item's rows: the bodies that publish it. */
+  subjects: Subject[];
 }
 
 /** A catalog's matching rules, compiled once and reused for every post. */
@@ -47,6 +49,7 @@ export function compileMatchRules(catalog: Catalog): MatchRules {
   const sharedCues = compileCues(shared?.elements);
   const items = catalog.items.map((item): ItemRules => {
     const m = item.match;
+    const subjectNames = new Set(item.rows.flatMap((r) => r.subjects));
     return {
       id: item.id,
       no: item.no,
@@ -63,6 +66,7 @@ export function compileMatchRules(catalog: Catalog): MatchRules {
           item.rows.flatMap((r) => r.elements.flatMap((e) => (e.parts.length > 0 ? e.parts : [e.name]))),
         ),
       ],
+      subjects: catalog.subjects.filter((s) => subjectNames.has(s.name)),
     };
   });
   return {

@@ -13,6 +13,7 @@ export const WEIGHTS = {
   negativeBody: 0.3,
   notDisclosure: 4,
   otherSubject: 4,
+  notSubject: 2,
   newsStyle: 2,
   noTopic: 3,
   titleWithoutTopic: 3,

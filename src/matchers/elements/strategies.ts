@@ -19,24 +19,41 @@ export interface ElementContext {
 /** How the elements of one item are read from a post. */
 export type ElementStrategy = (context: ElementContext) => ElementReport;
 
+/** Places a group's cues are shown, overlapping hits counted once (举报电话 inside 监督举报电话). */
 function groupHits(rules: ItemRules, group: Element, text: string): number {
   const cues = rules.groups.get(group.name);
-  return cues ? findPhrases(text, cues).length : 0;
+  if (!cues) return 0;
+  const hits = findPhrases(text, cues).sort((a, b) => a.start - b.start || b.end - a.end);
+  let count = 0;
+  let end = -1;
+  for (const hit of hits) {
+    if (hit.start < end) continue;
+    count += 1;
+    end = hit.end;
+  }
+  return count;
 }
 
-/** Groups the title names, plus groups the body shows twice; all groups when none is shown. */
+/**
+ * Groups the title names, plus groups the body shows at two places; else the groups the body shows at all
+ * (a loans notice about households only); all groups when nothing shows one.
+ */
 function groupsShown(context: ElementContext): Element[] {
   const { item, rules, texts } = context;
-  const groups = elementGroups(item);
-  const shown = groups.filter(
-    (g) => groupHits(rules, g, texts.title) > 0 || groupHits(rules, g, texts.body) >= 2,
-  );
-  return shown.length > 0 ? shown : groups;
+  const groups = elementGroups(item).map((g) => ({
+    g,
+    title: groupHits(rules, g, texts.title),
+    body: groupHits(rules, g, texts.body),
+  }));
+  const shown = groups.filter((x) => x.title > 0 || x.body >= 2);
+  if (shown.length > 0) return shown.map((x) => x.g);
+  const hinted = groups.filter((x) => x.body > 0);
+  return (hinted.length > 0 ? hinted : groups).map((x) => x.g);
 }
 
-/** A data disclosure: every key of the groups the post is about. */
+/** A data disclosure: every key it states, and as missing the keys of the groups it is about. */
 export const listedElements: ElementStrategy = (context) =>
-  readElements(context.item, context.rules, groupsShown(context), context.texts);
+  readElements(context.item, context.rules, elementGroups(context.item), context.texts, groupsShown(context));
 
 /** One phase only (实施前 or 实施后): the group with the most evidence, the title counting most. */
 export const onePhaseElements: ElementStrategy = (context) => {
@@ -47,6 +64,7 @@ export const onePhaseElements: ElementStrategy = (context) => {
     .sort((a, b) => b.score - a.score);
   const best = scored[0];
   const chosen = best && best.score > 0 ? [best.g] : groups;
+  // A phase's notice speaks of that phase alone: the other phase's words in it are no statement of it.
   return readElements(item, rules, chosen, texts);
 };
 

@@ -3,6 +3,7 @@ import { daysBetween } from '../dates/resolve.js';
 import { parseDocNumber } from '../doc-number.js';
 import { compact } from '../text/normalise.js';
 import { diceSimilarity } from '../text/similarity.js';
+import { nameCore, type Phase, phaseOf, postPhase, recordName, sharedRun } from './record-name.js';
 
 /** An imported record (a fund allocation, a project, a plan …) as the linker sees it. */
 export interface RecordShape {
@@ -37,27 +38,39 @@ export interface RecordLink {
 }
 
 const ACCEPT = 0.6;
-const YEAR = /(?:19|20)\d{2}年?度?/g;
-
-/** A name without its years and brackets, for comparing project and fund names. */
-const nameCore = (name: string) =>
-  compact(name)
-    .replace(YEAR, '')
-    .replace(/[（）()〔〕“”"《》]/g, '');
+/** A run of a record's name this long (and most of the name) names it even when the rest is written otherwise. */
+const MIN_RUN_CHARS = 8;
+const MIN_RUN_SHARE = 0.75;
 
 function amountMatches(amount: number, amounts: readonly number[]): boolean {
   return amounts.some((a) => Math.abs(a - amount) <= Math.max(1, amount * 0.001));
 }
 
-function scorePair(post: PostFacts, record: RecordShape): RecordLink | undefined {
+/** How the post names the record: its whole title, its name without the disclosure form, or most of that name. */
+function naming(record: RecordShape, text: string): { score: number; reason: string } | undefined {
+  const core = nameCore(record.title);
+  if (core.length >= 4 && text.includes(core)) return { score: 0.45, reason: `正文提及“${record.title}”` };
+  const name = recordName(record.title);
+  if (!name) return undefined;
+  if (text.includes(name)) return { score: 0.45, reason: `正文提及“${name}”` };
+  const run = sharedRun(name, text, Math.max(MIN_RUN_CHARS, Math.ceil(MIN_RUN_SHARE * name.length)));
+  return run > 0 ? { score: 0.35, reason: `正文提及“${name}”的 ${run} 字` } : undefined;
+}
+
+function scorePair(
+  post: PostFacts & { core: string; phase?: Phase },
+  record: RecordShape,
+): RecordLink | undefined {
+  const recordPhase = phaseOf(record.title);
+  // A 实施前 notice does not disclose the project's completion, nor the reverse.
+  if (recordPhase && post.phase && recordPhase !== post.phase) return undefined;
   const reasons: string[] = [];
   const refNo = record.refNo ? (parseDocNumber(record.refNo)?.text ?? compact(record.refNo)) : undefined;
   const refMatch = refNo !== undefined && post.docNumbers.includes(refNo);
   if (refMatch) reasons.push(`文号 ${refNo}`);
-  const core = nameCore(record.title);
-  const named = core.length >= 4 && compact(post.text).includes(core);
-  const similarity = diceSimilarity(nameCore(post.title), core);
-  if (named) reasons.push(`正文提及“${record.title}”`);
+  const named = naming(record, post.core);
+  const similarity = diceSimilarity(nameCore(post.title), nameCore(record.title));
+  if (named) reasons.push(named.reason);
   else if (similarity >= 0.5) reasons.push(`标题相似 ${similarity.toFixed(2)}`);
   const amount = record.amount !== undefined && amountMatches(record.amount, post.amounts);
   if (amount) reasons.push(`金额 ${record.amount}`);
@@ -66,7 +79,7 @@ function scorePair(post: PostFacts, record: RecordShape): RecordLink | undefined
   if (timely) reasons.push(`日期相近 ${record.formed}`);
   const sameItem = post.items.includes(record.item);
   let score = refMatch ? 0.9 : 0;
-  score += named ? 0.45 : similarity >= 0.5 ? 0.4 * similarity : 0;
+  score += named ? named.score : similarity >= 0.5 ? 0.4 * similarity : 0;
   score += (amount ? 0.2 : 0) + (timely ? 0.1 : 0) + (sameItem ? 0.15 : -0.2);
   if (!refMatch && !named && similarity < 0.5 && !amount) return undefined;
   const rounded = Math.round(Math.min(1, score) * 1000) / 1000;
@@ -74,15 +87,19 @@ function scorePair(post: PostFacts, record: RecordShape): RecordLink | undefined
 }
 
 /**
- * Links posts to the records they disclose: 文号 exact, the record's name in the post's text or a similar
- * title, the amount, a nearby date, and the same item. Many to many; best first per post.
+ * Links posts to the records they disclose: 文号 exact, the record's name in the post's text (whole, without its
+ * disclosure form, or most of it) or a similar title, the amount, a nearby date, and the same item; never a
+ * project's notice of one phase to a record of the other. Many to many; best first per post.
  */
 export function linkRecords(posts: readonly PostFacts[], records: readonly RecordShape[]): RecordLink[] {
   const links: RecordLink[] = [];
-  for (const post of posts)
+  for (const post of posts) {
+    const phase = postPhase(post.title, post.text);
+    const facts = { ...post, core: nameCore(post.text), ...(phase ? { phase } : {}) };
     for (const record of records) {
-      const link = scorePair(post, record);
+      const link = scorePair(facts, record);
       if (link) links.push(link);
     }
+  }
   return links.sort((a, b) => a.post.localeCompare(b.post) || b.score - a.score);
 }

@@ -1,4 +1,4 @@
-import type { BodyLevel } from '../../catalog/index.js';
+import type { BodyLevel, BodyRole } from '../../catalog/index.js';
 import { diceSimilarity } from '../text/similarity.js';
 import { guessBodyLevel } from './body-level.js';
 
@@ -8,6 +8,8 @@ export interface RegistryBody {
   name: string;
   level: BodyLevel;
   aliases: readonly string[];
+  /** What a district body does (poverty office, finance, sector), when the registry says. */
+  role?: BodyRole;
 }
 
 /** A registry body a written name was matched to, and how sure the match is (0..1). */
