@@ -10,6 +10,7 @@ import type { District } from './district.js';
 import type { DemoBody, DemoEvent, EventPayload, Project } from './model.js';
 import { household } from './people.js';
 import type { Rng } from './random.js';
+import { isDecree } from './text/policy-text.js';
 
 interface Context {
   district: District;
@@ -68,13 +69,15 @@ const FPB_POLICIES = [
     topic: '扶贫开发',
     month: 3,
   },
+  // A 规章 is a government's, promulgated by 令 (a department's 办法 would be a 规范性文件).
   {
     item: 'policy.regulations',
     title: '河南省财政专项扶贫资金管理办法',
-    issuer: '河南省财政厅 河南省扶贫开发办公室',
+    issuer: '河南省人民政府',
     level: 'province',
     topic: '资金管理',
     month: 7,
+    docNo: '河南省人民政府令第196号',
   },
   {
     item: 'policy.normative',
@@ -152,7 +155,7 @@ function policyEvents(ctx: Context): DemoEvent[] {
       p.item,
       fpb,
       workdayIn(ctx, r, p.month),
-      `关于印发《${p.title}》的通知`,
+      isDecree(docNo) ? p.title : `关于印发《${p.title}》的通知`,
       {
         kind: 'policy',
         docTitle: p.title,

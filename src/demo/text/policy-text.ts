@@ -123,3 +123,7 @@ export function documentLines(policy: Policy, place: string): string[] {
   ];
   return articles.map((a, i) => `第${numeral(i)}条　${a}`);
 }
+
+/** A 令 number: the document was promulgated (公布), not 印发. */
+export const isDecree = (docNo: string | undefined): boolean =>
+  docNo !== undefined && /令第?\d+号$/.test(docNo);

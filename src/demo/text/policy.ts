@@ -1,20 +1,26 @@
 import { attachment, closing, finish, heading, para, pickStable, signatureOf } from './common.js';
-import { documentLines, type Policy } from './policy-text.js';
+import { documentLines, isDecree, type Policy } from './policy-text.js';
 import type { Block, ComposedAttachment, ComposedPost, ComposeInput, Composer } from './types.js';
 
 type Title = { when?: (p: Policy) => boolean; make: (p: Policy, input: ComposeInput) => string };
 
 const upper = (p: Policy) => p.level === 'central' || p.level === 'province' || p.level === 'city';
 
+const printed = (p: Policy) => !isDecree(p.docNo);
+
 const TITLES: Title[] = [
-  { make: (p) => `关于印发《${p.docTitle}》的通知` },
-  { when: (p) => Boolean(p.docNo), make: (p) => `${p.docNo} 关于印发《${p.docTitle}》的通知` },
+  { when: printed, make: (p) => `关于印发《${p.docTitle}》的通知` },
+  { when: (p) => printed(p) && Boolean(p.docNo), make: (p) => `${p.docNo} 关于印发《${p.docTitle}》的通知` },
   { make: (p) => p.docTitle },
   { make: (p) => `《${p.docTitle}》全文` },
-  { make: (p) => `${p.issuer.split(' ')[0]}关于印发《${p.docTitle}》的通知` },
+  { when: printed, make: (p) => `${p.issuer.split(' ')[0]}关于印发《${p.docTitle}》的通知` },
   {
-    when: upper,
+    when: (p) => upper(p) && printed(p),
     make: (p, i) => `${i.body.shortName}转发${p.issuer.split(' ')[0]}关于印发《${p.docTitle}》的通知`,
+  },
+  {
+    when: (p) => !printed(p),
+    make: (p) => `${p.issuer}令（${p.docNo?.replace(p.issuer, '').replace(/^令/, '')}）`,
   },
   { make: (p) => `【政策文件】${p.docTitle}` },
   { when: (p) => Boolean(p.docNo), make: (p) => `${p.docTitle}（${p.docNo}）` },
@@ -28,8 +34,21 @@ const ADDRESSEES: Record<Policy['level'], string> = {
   township: '各村（社区）党支部、村（居）委会，镇直各单位：',
 };
 
+// A government's 规章 is promulgated by 令: its number, and the sentence that it was adopted and is published.
+function decree(p: Policy, input: ComposeInput): Block[] {
+  const year = input.event.formed.slice(0, 4);
+  const month = Number(input.event.formed.slice(5, 7));
+  return [
+    para(p.docNo ?? ''),
+    para(
+      `《${p.docTitle}》已经${year}年${month}月省政府第${input.rng.int(60, 99)}次常务会议通过，现予公布，自公布之日起施行。`,
+    ),
+  ];
+}
+
 function cover(p: Policy, input: ComposeInput, attached: boolean): Block[] {
   const { rng } = input;
+  if (isDecree(p.docNo)) return [...decree(p, input), ...(attached ? [para(`附件：${p.docTitle}`)] : [])];
   const verb = upper(p) ? '转发' : '印发';
   const tail = rng.pick([
     '请结合实际，认真贯彻执行。',
@@ -46,7 +65,9 @@ function cover(p: Policy, input: ComposeInput, attached: boolean): Block[] {
 // A post about the document that carries none of its text (the planner left the document out).
 function stub(p: Policy, input: ComposeInput): Block[] {
   return [
-    para(`《${p.docTitle}》已于${input.event.formed.slice(0, 4)}年由${p.issuer}印发，请各单位遵照执行。`),
+    para(
+      `《${p.docTitle}》已于${input.event.formed.slice(0, 4)}年由${p.issuer}${isDecree(p.docNo) ? '公布' : '印发'}，请各单位遵照执行。`,
+    ),
   ];
 }
 
@@ -74,7 +95,7 @@ export const composePolicy: Composer = (input): ComposedPost => {
         );
         break;
       case 'bare':
-        blocks = lines.map(para);
+        blocks = [...(isDecree(p.docNo) ? decree(p, input) : []), ...lines.map(para)];
         break;
       case 'source':
         blocks = [
