@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createCrawlEffects } from '../src/cli/crawl-effects.js';
+import { growHeapSlowly } from '../src/cli/heap-growth.js';
 import { crawlSource, silentLog } from '../src/crawlers/index.js';
 import { openStore } from '../src/store/index.js';
 import type { CrawlJob, CrawlResult } from './crawl-job.js';
@@ -16,6 +17,8 @@ const rssAtStartMb = process.memoryUsage().rss / 2 ** 20;
 const store = openStore(path.join(job.storeDir, 'gongkai.db'));
 const source = store.sources.get(job.sourceId);
 if (!source) throw new Error(`no source ${job.sourceId} in ${job.storeDir}`);
+// As `gongkai crawl` does.
+growHeapSlowly();
 const setup = createCrawlEffects(store, { log: silentLog, needsBrowser: false });
 
 const cpuBefore = process.cpuUsage();

@@ -3,6 +3,7 @@ import { type CrawlLog, type CrawlReport, crawlSource, isDue } from '../crawlers
 import type { Source, Store } from '../store/index.js';
 import { type CliContext, UsageError } from './context.js';
 import { createCrawlEffects } from './crawl-effects.js';
+import { growHeapSlowly } from './heap-growth.js';
 
 interface CrawlCommandOptions {
   source?: string;
@@ -63,6 +64,7 @@ export async function runCrawl(
   opts: { chromium?: string; verbose?: boolean; signal?: AbortSignal },
 ): Promise<CrawlReport[]> {
   const log = commandLog(ctx, opts.verbose === true);
+  growHeapSlowly();
   const setup = createCrawlEffects(store, {
     log,
     needsBrowser: sources.some((s) => s.render === 'browser'),

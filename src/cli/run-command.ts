@@ -4,6 +4,7 @@ import { type CrawlLog, crawlSource, type Job, missedSlots, startSchedule } from
 import type { Store } from '../store/index.js';
 import type { CliContext } from './context.js';
 import { createCrawlEffects } from './crawl-effects.js';
+import { growHeapSlowly } from './heap-growth.js';
 
 /** The daemon's structured log (JSON lines on stderr), as a crawl log. */
 function daemonLog(): CrawlLog & { info(fields: object, message: string): void } {
@@ -33,6 +34,7 @@ export function registerRunCommand(program: Command, context: (cmd: Command) => 
       const sources = scheduledSources(store);
       const timezone = store.meta.getSetting('timezone') ?? 'Asia/Shanghai';
       const chromium = opts.chromium ?? ctx.io.env.CHROMIUM_PATH;
+      growHeapSlowly();
       const setup = createCrawlEffects(store, {
         log,
         needsBrowser: sources.some((s) => s.render === 'browser'),
