@@ -135,7 +135,8 @@ function compiledQuery(selector: string): Compiled {
 export function queryAll(doc: HtmlDoc, selector: string, root: AnyNode = doc.root): Element[] {
   const query = compiledQuery(selector);
   if (query === 'cheerio') return doc.$(root).find(selector).toArray().filter(isElement);
-  return cssSelectAll(query, 'children' in root ? root.children : []).filter(isElement);
+  // One node, not its children: css-select checks an array for nested members, in quadratic time.
+  return cssSelectAll(query, root).filter(isElement);
 }
 
 /** The elements matching `selector`, or undefined when the selector is invalid. */
