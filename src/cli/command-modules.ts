@@ -47,6 +47,10 @@ export const COMMAND_MODULES: readonly CommandModule[] = [
     commands: ['match', 'score'],
     load: async () => (await import('./score-commands.js')).registerScoreCommands,
   },
+  {
+    commands: ['serve', 'user', 'token'],
+    load: async () => (await import('./server-commands.js')).registerServerCommands,
+  },
 ];
 
 /** The command named on the command line: the first word that is neither a global option nor its value. */

@@ -10,6 +10,8 @@ export interface CliIo {
   stderr: (text: string) => void;
   cwd: string;
   env: Record<string, string | undefined>;
+  /** Reads all of standard input (for --password-stdin); tests pass their own. */
+  stdin?: () => Promise<string>;
 }
 
 /** A mistake in how the command was called (exit code 2), as opposed to bad data (exit code 1). */

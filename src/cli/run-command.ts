@@ -7,7 +7,7 @@ import { createCrawlEffects } from './crawl-effects.js';
 import { growHeapSlowly } from './heap-growth.js';
 
 /** The daemon's structured log (JSON lines on stderr), as a crawl log. */
-function daemonLog(): CrawlLog & { info(fields: object, message: string): void } {
+export function daemonLog(): CrawlLog & { info(fields: object, message: string): void } {
   const logger = pino({ base: { app: 'gongkai' } }, pino.destination(2));
   return {
     debug: (fields, message) => logger.debug(fields, message),

@@ -54,6 +54,11 @@ export interface CrawlOptions {
   recheck?: boolean;
   attachments?: boolean;
   onProgress?: (progress: CrawlProgress) => void;
+  /**
+   * Visit only these article pages (one a body says it published): no start pages, lists or re-checks. The run's
+   * scope is `urls`, so it never counts as the source having been reached.
+   */
+  urls?: readonly string[];
   /** Stops taking new work; what is in flight finishes and the run is left resumable. */
   signal?: AbortSignal;
 }

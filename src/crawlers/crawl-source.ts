@@ -176,7 +176,9 @@ export async function crawlSource(
   options: CrawlOptions = {},
 ): Promise<CrawlReport> {
   const { store } = effects;
-  const unfinished = store.runs.unfinished(source.id);
+  // A visit of given pages is a run of its own, never resumed as (or resuming) a pass over the source.
+  const targeted = options.urls !== undefined;
+  const unfinished = targeted ? undefined : store.runs.unfinished(source.id);
   const run =
     unfinished ??
     store.runs.start(
@@ -184,11 +186,14 @@ export async function crawlSource(
       options.trigger ?? 'manual',
       options.scheduledFor,
       effects.clock().toISOString(),
+      targeted ? 'urls' : 'source',
     );
   // A resumed run starts from what its frontier already holds; a new one from nothing.
   const counts = unfinished ? store.frontier.counts(run.id) : { queued: 0, done: 0, failed: 0 };
   const ctx = createContext(effects, source, run, { ...options, counts });
-  if (!unfinished) seed(ctx);
+  if (targeted)
+    ctx.enqueue((options.urls ?? []).map((url) => ({ url, kind: 'article' as const, depth: 0, data: {} })));
+  else if (!unfinished) seed(ctx);
   await drain(ctx, { ...options, counts });
   const report = {
     runId: run.id,
@@ -200,6 +205,12 @@ export async function crawlSource(
   if (options.signal?.aborted) {
     store.runs.finish(run.id, 'interrupted', ctx.stats, '已中止，下次运行时继续', ctx.now());
     return { ...report, status: 'interrupted' };
+  }
+  // Given pages say nothing about whether the source was up: no health report, no start pages to judge.
+  if (targeted) {
+    const status = statusOf(ctx, false);
+    store.runs.finish(run.id, status, ctx.stats, undefined, ctx.now());
+    return { ...report, status };
   }
   const startFailed = source.start.every((url) => {
     const tries = store.fetches.forUrl(url).filter((f) => f.runId === run.id);

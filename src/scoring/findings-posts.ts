@@ -70,7 +70,7 @@ function durationFindings(ctx: ScoringContext, f: PostFacts): Draft[] {
   const out: Draft[] = [];
   // A notice is up from its stated start, but never before the post was (a back-dated post's stated dates are not).
   const stated = f.post.notice?.start ?? f.published;
-  const start = stated > f.published ? stated : f.published;
+  const start = [stated, f.published].sort().at(-1) as IsoDate;
   if (level && LOCAL.includes(level) && rule.minDays) {
     const length = f.post.notice ? calendarLength(ctx, f.post.notice) : undefined;
     if (length !== undefined && length < rule.minDays) {

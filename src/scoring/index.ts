@@ -2,7 +2,7 @@
 export { chinaDate } from './context.js';
 export { requiredChannels, standingKeys } from './obligations.js';
 export { type FindingRule, findingPoints, type Scheme, SchemeSchema } from './scheme.js';
-export { overdueList, scoreYear } from './score.js';
+export { overdueList, scoreYear, statusOn } from './score.js';
 export {
   type Evidence,
   FINDING_KINDS,

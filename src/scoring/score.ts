@@ -1,4 +1,4 @@
-import type { IsoDate } from '../catalog/index.js';
+import type { IsoDate, WorkingCalendar } from '../catalog/index.js';
 import { applyClaims, attachEvidence, decideStatus } from './assign.js';
 import { compareText, createContext } from './context.js';
 import { type Draft, obligationFindings } from './findings-obligations.js';
@@ -65,4 +65,33 @@ export function overdueList(
         o.due >= today,
     ),
   };
+}
+
+/**
+ * An obligation as it stood (or will stand) on another day than the run's: the same evidence and due date,
+ * the status and working days late or left read again for `day`. An absence the run could not verify stays so.
+ */
+export function statusOn(o: Obligation, day: IsoDate, calendar: WorkingCalendar): Obligation {
+  const evidence = o.evidence.filter((e) => e.published <= day);
+  const first = evidence[0];
+  const base = {
+    ...o,
+    evidence,
+    published: first?.published ?? null,
+    workdaysLate: null,
+    workdaysLeft: null,
+  };
+  if (first) {
+    return first.published <= o.due
+      ? { ...base, status: 'on_time' }
+      : { ...base, status: 'late', workdaysLate: calendar.workingDaysBetween(o.due, first.published) };
+  }
+  if (o.due === '9999-12-31' || day <= o.due)
+    return {
+      ...base,
+      status: 'pending',
+      workdaysLeft: o.due === '9999-12-31' ? null : calendar.workingDaysBetween(day, o.due),
+    };
+  if (o.status === 'unverifiable') return { ...base, status: 'unverifiable' };
+  return { ...base, status: 'missing', workdaysLate: calendar.workingDaysBetween(o.due, day) };
 }

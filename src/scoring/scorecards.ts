@@ -28,17 +28,27 @@ function card(
   const due = counts.on_time + counts.late + counts.missing;
   const cardFindings = parts.flatMap((p) => p.findings);
   const { scheme } = ctx.input;
-  const indicators = scheme.indicators.map((indicator) => {
-    const raw = cardFindings
-      .filter((f) => scheme.findings[f.kind]?.indicator === indicator.id)
-      .reduce((sum, f) => sum + f.points, 0);
-    return {
-      id: indicator.id,
-      name: indicator.name,
-      max: indicator.max,
-      deducted: Math.round(Math.min(indicator.max, raw) * 100) / 100,
-    };
-  });
+  // Each body is marked down within its own caps; a township with its villages takes its members' mean, so a
+  // card of six bodies is on the same 100-point scale as one body's.
+  const deductions = parts.map((part) =>
+    scheme.indicators.map((indicator) =>
+      Math.min(
+        indicator.max,
+        part.findings
+          .filter((f) => scheme.findings[f.kind]?.indicator === indicator.id)
+          .reduce((sum, f) => sum + f.points, 0),
+      ),
+    ),
+  );
+  const indicators = scheme.indicators.map((indicator, i) => ({
+    id: indicator.id,
+    name: indicator.name,
+    max: indicator.max,
+    deducted:
+      Math.round(
+        (deductions.reduce((sum, d) => sum + (d[i] as number), 0) / Math.max(1, parts.length)) * 100,
+      ) / 100,
+  }));
   const points = Math.max(
     0,
     Math.round((scheme.base - indicators.reduce((s, i) => s + i.deducted, 0)) * 100) / 100,

@@ -1,4 +1,5 @@
 /** The SQLite database: migrations, typed queries per entity, content-addressed blobs, backups. */
+export type { AccountQueries, ApiToken, AuditEntry, Role, User } from './accounts.js';
 export type { AttachmentQueries, AttachmentRecord, AttachmentStatus } from './attachments.js';
 export { type BackupResult, backupStore } from './backup.js';
 export { type BlobQueries, type BlobRef, sha256Hex } from './blobs.js';
@@ -14,6 +15,7 @@ export type { ImportRecord, MetaQueries, StoredCatalog } from './meta.js';
 export { LATEST_VERSION } from './migrations.js';
 export type { EvidenceInput, OfflineEvidence, OfflineEvidenceQueries } from './offline-evidence.js';
 export { openStore, type Store, type StoreOptions } from './open.js';
+export type { PostFilter, PostRow, PostSearchQueries } from './post-search.js';
 export type { Post, PostQueries, PostVersion, VersionInput } from './posts.js';
 export {
   type RecordChange,

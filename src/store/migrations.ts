@@ -336,6 +336,55 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       ALTER TABLE crawl_runs ADD COLUMN scope TEXT NOT NULL DEFAULT 'source' CHECK (scope IN ('source', 'urls'));
     `,
   },
+  {
+    version: 5,
+    name: 'accounts: users, sessions, API tokens, the audit log',
+    sql: `
+      -- Dashboard accounts: a township account is bound to its body (and sees its villages).
+      CREATE TABLE users (
+        id            INTEGER PRIMARY KEY,
+        name          TEXT NOT NULL UNIQUE,
+        role          TEXT NOT NULL CHECK (role IN ('admin', 'evaluator', 'township')),
+        body_id       TEXT REFERENCES bodies (id),
+        password_hash TEXT NOT NULL,           -- scrypt, with its parameters and salt
+        active        INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+        created_at    TEXT NOT NULL,
+        CHECK (role <> 'township' OR body_id IS NOT NULL)
+      ) STRICT;
+
+      -- Only the sha256 of a session's cookie value is kept, so a copy of the database opens no session.
+      CREATE TABLE sessions (
+        token_sha256 TEXT PRIMARY KEY,
+        user_id      INTEGER NOT NULL REFERENCES users (id),
+        csrf         TEXT NOT NULL,
+        created_at   TEXT NOT NULL,
+        expires_at   TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX sessions_user ON sessions (user_id);
+
+      CREATE TABLE api_tokens (
+        id           INTEGER PRIMARY KEY,
+        token_sha256 TEXT NOT NULL UNIQUE,
+        name         TEXT NOT NULL,
+        role         TEXT NOT NULL CHECK (role IN ('admin', 'evaluator', 'township')),
+        body_id      TEXT REFERENCES bodies (id),
+        created_at   TEXT NOT NULL,
+        revoked_at   TEXT,
+        CHECK (role <> 'township' OR body_id IS NOT NULL)
+      ) STRICT;
+
+      -- Every change a person makes (review, import, evidence, claim, account, settings), with who and when.
+      CREATE TABLE audit_log (
+        id     INTEGER PRIMARY KEY,
+        at     TEXT NOT NULL,
+        actor  TEXT NOT NULL,
+        action TEXT NOT NULL,
+        target TEXT,
+        detail TEXT NOT NULL DEFAULT '{}'
+      ) STRICT;
+      CREATE INDEX audit_log_at ON audit_log (at);
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { type AccountQueries, accountQueries } from './accounts.js';
 import { type AttachmentQueries, attachmentQueries } from './attachments.js';
 import { type BlobQueries, blobQueries } from './blobs.js';
 import { type BodyQueries, bodyQueries } from './bodies.js';
@@ -14,6 +15,7 @@ import { type MatchQueries, matchQueries } from './matches.js';
 import { type MetaQueries, metaQueries } from './meta.js';
 import { LATEST_VERSION, MIGRATIONS } from './migrations.js';
 import { type OfflineEvidenceQueries, offlineEvidenceQueries } from './offline-evidence.js';
+import { type PostSearchQueries, postSearchQueries } from './post-search.js';
 import { type PostQueries, postQueries } from './posts.js';
 import { type RecordQueries, recordQueries } from './records.js';
 import { type ScoreQueries, scoreQueries } from './scores.js';
@@ -49,6 +51,8 @@ export interface Store {
   readonly offlineEvidence: OfflineEvidenceQueries;
   readonly matches: MatchQueries;
   readonly claims: ClaimQueries;
+  readonly accounts: AccountQueries;
+  readonly postSearch: PostSearchQueries;
   readonly scores: ScoreQueries;
   readonly scoringView: ScoringViewQueries;
   /** Runs `fn` in one transaction: all of it is written, or none. */
@@ -119,27 +123,43 @@ function runMigrations(db: Database.Database, from: number): void {
   }
 }
 
+/**
+ * A query module made on first use: its statements are prepared only when needed, so a database whose schema is
+ * behind can still be opened to read what it holds (a newer module's statements would not compile on it).
+ */
+function lazy<T extends object>(make: () => T): T {
+  let real: T | undefined;
+  return new Proxy({} as T, {
+    get: (_target, key) => {
+      real ??= make();
+      return Reflect.get(real, key);
+    },
+  });
+}
+
 function createStore(db: Database.Database, file: string, clock: () => Date, busyTimeoutMs: number): Store {
   const now = () => clock().toISOString();
   return {
     path: file,
     db,
-    bodies: bodyQueries(db, now),
-    sources: sourceQueries(db, now),
-    blobs: blobQueries(db, now),
-    meta: metaQueries(db, now),
-    runs: runQueries(db, now),
-    fetches: fetchQueries(db),
-    frontier: frontierQueries(db),
-    posts: postQueries(db),
-    attachments: attachmentQueries(db),
-    health: healthQueries(db),
-    records: recordQueries(db, now),
-    offlineEvidence: offlineEvidenceQueries(db, now),
-    matches: matchQueries(db, now),
-    claims: claimQueries(db, now),
-    scores: scoreQueries(db, now),
-    scoringView: scoringViewQueries(db),
+    bodies: lazy(() => bodyQueries(db, now)),
+    sources: lazy(() => sourceQueries(db, now)),
+    blobs: lazy(() => blobQueries(db, now)),
+    meta: lazy(() => metaQueries(db, now)),
+    runs: lazy(() => runQueries(db, now)),
+    fetches: lazy(() => fetchQueries(db)),
+    frontier: lazy(() => frontierQueries(db)),
+    posts: lazy(() => postQueries(db)),
+    attachments: lazy(() => attachmentQueries(db)),
+    health: lazy(() => healthQueries(db)),
+    records: lazy(() => recordQueries(db, now)),
+    offlineEvidence: lazy(() => offlineEvidenceQueries(db, now)),
+    matches: lazy(() => matchQueries(db, now)),
+    claims: lazy(() => claimQueries(db, now)),
+    accounts: lazy(() => accountQueries(db, now)),
+    postSearch: lazy(() => postSearchQueries(db)),
+    scores: lazy(() => scoreQueries(db, now)),
+    scoringView: lazy(() => scoringViewQueries(db)),
     transaction: <T>(fn: () => T): T => {
       try {
         return db.transaction(fn).immediate();

@@ -66,6 +66,14 @@ export interface ScoreQueries {
   obligations<O>(runId: number, bodyId?: string): ScoredRow<O>[];
   findings<F>(runId: number, bodyId?: string): ScoredRow<F>[];
   scorecards<C>(runId: number, scope?: 'own' | 'with_villages'): ScoredRow<C>[];
+  /** Findings per body of a run, by kind (the counts lists show without reading every finding). */
+  findingCounts(runId: number): { bodyId: string; kind: string; count: number }[];
+  /** Obligations of a run counted by body, item, due month and status (overview charts, without reading them). */
+  obligationCounts(
+    runId: number,
+  ): { bodyId: string; item: string; month: string | null; status: string; count: number }[];
+  /** The run with this id, finished or not. */
+  run(runId: number): ScoreRun | undefined;
 }
 
 /** Typed queries on `score_runs`, `obligations`, `findings` and `scorecards`. */
@@ -126,6 +134,17 @@ export function scoreQueries(db: Database.Database, now: () => string): ScoreQue
   const cardsScope = db.prepare<[number, string], { body_id: string; data: string }>(
     'SELECT body_id, data FROM scorecards WHERE run_id = ? AND scope = ? ORDER BY rowid',
   );
+  const counts = db.prepare<[number], { body_id: string; kind: string; n: number }>(
+    'SELECT body_id, kind, COUNT(*) AS n FROM findings WHERE run_id = ? GROUP BY body_id, kind',
+  );
+  const runById = db.prepare<[number], RunRow>('SELECT * FROM score_runs WHERE id = ?');
+  const obligationCounts = db.prepare<
+    [number],
+    { body_id: string; item: string; month: string | null; status: string; n: number }
+  >(
+    `SELECT body_id, item, substr(due, 1, 7) AS month, status, COUNT(*) AS n FROM obligations WHERE run_id = ?
+     GROUP BY body_id, item, month, status`,
+  );
   const rows = <T>(list: { body_id: string; data: string }[]): ScoredRow<T>[] =>
     list.map((r) => ({ bodyId: r.body_id, data: JSON.parse(r.data) as T }));
   return {
@@ -169,6 +188,15 @@ export function scoreQueries(db: Database.Database, now: () => string): ScoreQue
     obligations: (runId, bodyId) =>
       rows(bodyId ? obligationsBody.all(runId, bodyId) : obligationsAll.all(runId)),
     findings: (runId, bodyId) => rows(bodyId ? findingsBody.all(runId, bodyId) : findingsAll.all(runId)),
+    findingCounts: (runId) => counts.all(runId).map((r) => ({ bodyId: r.body_id, kind: r.kind, count: r.n })),
+    obligationCounts: (runId) =>
+      obligationCounts
+        .all(runId)
+        .map((r) => ({ bodyId: r.body_id, item: r.item, month: r.month, status: r.status, count: r.n })),
+    run: (runId) => {
+      const row = runById.get(runId);
+      return row ? toRun(row) : undefined;
+    },
     scorecards: (runId, scope) => rows(scope ? cardsScope.all(runId, scope) : cardsAll.all(runId)),
   };
 }

@@ -1,0 +1,116 @@
+import type { Hono } from 'hono';
+import type { Evidence } from '../../scoring/index.js';
+import type { FetchRecord } from '../../store/index.js';
+import { canSee, requireRole } from '../auth/session.js';
+import type { AppEnv, ServerDeps } from '../deps.js';
+import { createReadModel } from '../read-model.js';
+import { ArchivePage } from '../views/archive.js';
+import { BodyPage } from '../views/body.js';
+import { OverviewPage } from '../views/overview.js';
+
+const yearOf = (value: string | undefined, fallback: number): number => {
+  const y = Number(value);
+  return Number.isInteger(y) && y >= 2000 && y <= 2100 ? y : fallback;
+};
+
+/** The server-rendered pages; each module adds its own routes. */
+export function registerPages(app: Hono<AppEnv>, deps: ServerDeps): void {
+  const read = createReadModel(deps);
+  const findingLabels = Object.fromEntries(
+    Object.entries(deps.scheme.findings).map(([kind, rule]) => [kind, rule?.label ?? kind]),
+  );
+
+  app.get('/', (c) => {
+    const viewer = c.get('viewer');
+    // A township lead's start page is their own list.
+    if (viewer.role === 'township') return c.redirect('/overdue', 302);
+    const year = yearOf(c.req.query('year'), read.defaultYear());
+    const run = read.run(year);
+    return c.render(
+      <OverviewPage
+        viewer={viewer}
+        year={year}
+        years={read.years()}
+        run={run}
+        cards={run ? read.cards(run, c.get('scope')) : []}
+        catalog={deps.catalog}
+        counts={run ? deps.store.scores.obligationCounts(run.id) : []}
+        findingLabels={findingLabels}
+      />,
+    );
+  });
+
+  app.get('/bodies/:id', (c) => {
+    const id = c.req.param('id');
+    const body = read.body(id);
+    if (!body || !canSee(c.get('scope'), id)) return c.notFound();
+    const year = yearOf(c.req.query('year'), read.defaultYear());
+    const run = read.run(year);
+    const findings = run ? read.findings(run, id) : [];
+    const fetches = new Map<number, FetchRecord>();
+    for (const e of findings.map((f) => f.evidence).filter((e): e is Evidence => e?.fetchId !== undefined)) {
+      const f = deps.store.fetches.get(e.fetchId as number);
+      if (f) fetches.set(f.id, f);
+    }
+    return c.render(
+      <BodyPage
+        viewer={c.get('viewer')}
+        year={year}
+        body={body}
+        parent={body.parentId ? read.body(body.parentId) : undefined}
+        villages={read.bodies().filter((b) => b.parentId === id && b.active)}
+        run={run}
+        card={
+          run ? read.cards(run, { all: true, bodyIds: new Set() }).find((x) => x.body.id === id) : undefined
+        }
+        withVillages={run ? read.withVillages(run, id) : undefined}
+        obligations={run ? read.obligations(run, id) : []}
+        findings={findings}
+        fetches={fetches}
+        catalog={deps.catalog}
+        findingLabels={findingLabels}
+      />,
+    );
+  });
+
+  // The archived copy of a post version: a page about it, and the stored bytes in a sandboxed frame.
+  const archived = (c: { get: (k: 'scope') => AppEnv['Variables']['scope'] }, versionId: number) => {
+    const version = deps.store.posts.version(versionId);
+    const post = version ? deps.store.posts.get(version.postId) : undefined;
+    if (!version || !post) return undefined;
+    const source = deps.store.sources.get(post.sourceId);
+    const match = deps.store.matches.get(version.id);
+    const scope = c.get('scope');
+    const visible =
+      scope.all ||
+      (source && canSee(scope, source.bodyId)) ||
+      (match?.publisherBody && canSee(scope, match.publisherBody));
+    return visible ? { version, post, fetch: deps.store.fetches.get(version.fetchId) } : undefined;
+  };
+
+  app.get('/archive/:versionId', (c) => {
+    const found = archived(c, Number(c.req.param('versionId')));
+    if (!found) return c.notFound();
+    const versions = deps.store.posts.versions(found.post.id);
+    return c.render(<ArchivePage viewer={c.get('viewer')} {...found} versions={versions} />);
+  });
+
+  app.get('/archive/:versionId/raw', (c) => {
+    const found = archived(c, Number(c.req.param('versionId')));
+    const bytes = found ? deps.store.blobs.get(found.version.bodySha256) : undefined;
+    if (!found || !bytes) return c.notFound();
+    const charset =
+      found.fetch?.charset && found.fetch.charset !== 'rendered' ? found.fetch.charset : 'utf-8';
+    // Hostile input, shown as evidence: no scripts, no requests out, a unique origin (no cookies), no framing by others.
+    return c.body(new Uint8Array(bytes), 200, {
+      'content-type': `text/html; charset=${charset}`,
+      'content-security-policy':
+        "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'",
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'private, max-age=86400',
+    });
+  });
+
+  app.use('/review', requireRole('admin', 'evaluator'));
+  app.use('/sources', requireRole('admin', 'evaluator'));
+}
