@@ -42,24 +42,23 @@ export function createApp(deps: ServerDeps): Hono<AppEnv> {
     Object.entries(STATIC).map(([name, s]) => [name, { body: readFileSync(s.file), type: s.type }]),
   );
 
-  app.use(
-    '*',
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        frameSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'none'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'self'"],
-      },
-      xFrameOptions: 'SAMEORIGIN',
-      referrerPolicy: 'same-origin',
-    }),
-  );
+  const headers = secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'"],
+      imgSrc: ["'self'", 'data:'],
+      frameSrc: ["'self'"],
+      objectSrc: ["'none'"],
+      baseUri: ["'none'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'self'"],
+    },
+    xFrameOptions: 'SAMEORIGIN',
+    referrerPolicy: 'same-origin',
+  });
+  // An archived page carries its own, stricter policy (a sandbox); every other response the app's.
+  app.use('*', (c, next) => (/^\/archive\/\d+\/raw$/.test(c.req.path) ? next() : headers(c, next)));
   app.use(
     '*',
     bodyLimit({

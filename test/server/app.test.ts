@@ -1,0 +1,144 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore, type Store } from '../../src/store/index.js';
+import { addAccounts, addToken, dashboardApp, login, scoredDemo } from '../helpers/dashboard.js';
+import { useTempDir } from '../helpers/temp.js';
+
+const tempDir = useTempDir();
+let store: Store;
+let close: () => Promise<void>;
+
+beforeAll(async () => {
+  const demo = await scoredDemo(tempDir());
+  close = demo.close;
+  store = openStore(demo.db);
+  await addAccounts(store);
+}, 120_000);
+
+afterAll(async () => {
+  store?.close();
+  await close?.();
+});
+
+describe('the dashboard: sessions', () => {
+  it('sends a visitor without a session to the login page, and back after logging in', async () => {
+    const { app } = dashboardApp(store);
+    const res = await app.request('/bodies/fpb');
+    expect(res.status).toBe(302);
+    expect(res.headers.get('location')).toBe('/login?next=%2Fbodies%2Ffpb');
+    const ok = await app.request('/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        name: '评估员',
+        password: 'correct-horse-battery',
+        next: '/bodies/fpb',
+      }).toString(),
+    });
+    expect(ok.status).toBe(302);
+    expect(ok.headers.get('location')).toBe('/bodies/fpb');
+    const cookie = ok.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/^gongkai_session=[\w-]{40,};/);
+    expect(cookie).toContain('HttpOnly');
+    expect(cookie).toContain('SameSite=Lax');
+  });
+
+  it('answers a wrong password with 401, and the sixth try within a minute with 429', async () => {
+    const { app } = dashboardApp(store);
+    const attempt = () =>
+      app.request('/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ name: 'admin', password: 'wrong-password' }).toString(),
+      });
+    for (let i = 0; i < 5; i += 1) expect((await attempt()).status).toBe(401);
+    const blocked = await attempt();
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await blocked.text()).toContain('尝试次数过多');
+  });
+
+  it('refuses a form posted without the session’s CSRF token', async () => {
+    const { app } = dashboardApp(store);
+    const { cookie, csrf } = await login(app, 'admin');
+    expect(csrf).toMatch(/^[\w-]{40,}$/);
+    const forged = await app.request('/logout', {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      body: '_csrf=forged',
+    });
+    expect(forged.status).toBe(403);
+    const real = await app.request('/logout', {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ _csrf: csrf }).toString(),
+    });
+    expect(real.status).toBe(302);
+    expect((await app.request('/bodies/fpb', { headers: { cookie } })).status).toBe(302);
+  });
+});
+
+describe('the dashboard: pages and API', () => {
+  it('shows an evaluator the overview with the ranking and chart data, escaped', async () => {
+    const { app } = dashboardApp(store);
+    const { cookie } = await login(app, '评估员');
+    const res = await app.request('/?year=2020', { headers: { cookie } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+    const html = await res.text();
+    expect(html).toContain('2020 年度总览');
+    expect(html).toContain('河西街道办事处');
+    expect(html).toMatch(/<script type="application\/json" data-chart="chart-scores">/);
+  });
+
+  it('answers the scorecards API per the contract, and a township token only for its own bodies', async () => {
+    const { app } = dashboardApp(store);
+    const evaluator = addToken(store, 'evaluator');
+    const res = await app.request('/api/scorecards?year=2020', {
+      headers: { authorization: `Bearer ${evaluator}` },
+    });
+    expect(res.status).toBe(200);
+    const cards = (await res.json()) as {
+      body: { id: string; name: string; level: string };
+      findings: number;
+    }[];
+    expect(cards.length).toBe(store.bodies.list().length);
+    expect(cards[0]).toMatchObject({
+      body: { id: expect.any(String), name: expect.any(String), level: expect.any(String) },
+      points: expect.any(Number),
+      findings: expect.any(Number),
+    });
+    expect(Object.keys(cards[0] ?? {})).toEqual(expect.arrayContaining(['timeliness', 'completeness']));
+    const township = addToken(store, 'township', 't-hexi');
+    const own = (await (
+      await app.request('/api/scorecards?year=2020', { headers: { authorization: `Bearer ${township}` } })
+    ).json()) as { body: { id: string } }[];
+    const hexi = new Set([
+      't-hexi',
+      ...store.bodies
+        .list()
+        .filter((b) => b.parentId === 't-hexi')
+        .map((b) => b.id),
+    ]);
+    expect(own.map((c) => c.body.id).sort()).toEqual([...hexi].sort());
+    const other = await app.request('/api/bodies/fpb/findings?year=2020', {
+      headers: { authorization: `Bearer ${township}` },
+    });
+    expect(other.status).toBe(404);
+    expect(
+      (await app.request('/api/scorecards?year=20x0', { headers: { authorization: `Bearer ${evaluator}` } }))
+        .status,
+    ).toBe(400);
+    expect((await app.request('/api/scorecards')).status).toBe(401);
+  });
+
+  it('serves an archived page with no scripts allowed', async () => {
+    const { app } = dashboardApp(store);
+    const { cookie } = await login(app, '评估员');
+    const post = store.posts.list()[0];
+    const res = await app.request(`/archive/${post?.currentVersionId}/raw`, { headers: { cookie } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-security-policy')).toMatch(/^sandbox; default-src 'none'/);
+    const page = await app.request(`/archive/${post?.currentVersionId}`, { headers: { cookie } });
+    expect(await page.text()).toContain('<iframe class="archive" sandbox=""');
+  });
+});
