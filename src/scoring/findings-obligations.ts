@@ -26,6 +26,12 @@ function crawlEvidence(o: Obligation): Evidence | null {
   };
 }
 
+// An absence from a website or account the registry has none of for the body: nothing to show but that.
+function noSourceNote(o: Obligation, evidence: Evidence | null): string {
+  const online = o.channel === '政府网站' || o.channel === '两微一端';
+  return o.status === 'missing' && online && !evidence ? `（登记清单中没有该主体的${o.channel}来源）` : '';
+}
+
 function draft(o: Obligation, fields: Partial<Draft> & Pick<Draft, 'kind' | 'detail'>): Draft {
   const first = o.evidence[0] ?? (o.status === 'missing' ? crawlEvidence(o) : null);
   return {
@@ -42,7 +48,7 @@ function draft(o: Obligation, fields: Partial<Draft> & Pick<Draft, 'kind' | 'det
     evidence: first,
     units: 1,
     ...fields,
-    detail: fields.detail + claimNote(o),
+    detail: fields.detail + noSourceNote(o, first) + claimNote(o),
   };
 }
 
