@@ -5,7 +5,7 @@ import type { CrawlJob, CrawlResult } from './crawl-job.js';
 
 /** One crawler child's figures, with the server's side of the same crawl. */
 export interface BenchRun extends CrawlResult {
-  /** gongkai, its second pass, a Crawlee configuration, or gongkai under a heap cap. */
+  /** gongkai, its second pass, a Crawlee configuration, or gongkai with other Node flags. */
   crawler: string;
   round: number;
   /** One-minute load average when the crawl started (the machine is shared). */

@@ -3,8 +3,8 @@
  * process, crawled by gongkai and by Crawlee's CheerioCrawler doing the same job, each crawler in its own
  * child process; then a second gongkai pass over the unchanged site. Prints a table and writes the figures
  * to BENCHMARKS.md under `## Crawl`.
- * Usage: npx tsx bench/crawl.ts [--runs 3] [--posts 3124] [--seed 1] [--heap-cap MB] [--no-write]
- * `--heap-cap` adds a gongkai crawl under `--max-old-space-size=MB`.
+ * Usage: npx tsx bench/crawl.ts [--runs 3] [--posts 3124] [--seed 1] [--node-args FLAGS] [--no-write]
+ * `--node-args` adds a gongkai crawl with those Node flags (e.g. `--node-args=--max-semi-space-size=4`).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -23,7 +23,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     posts: { type: 'string', default: '3124' },
     seed: { type: 'string', default: '1' },
-    'heap-cap': { type: 'string' },
+    'node-args': { type: 'string' },
     'no-write': { type: 'boolean', default: false },
   },
 });
@@ -132,10 +132,10 @@ const CRAWLERS: Record<string, CrawlerSetup> = {
   'Crawlee (persistStorage: false)': { script: 'bench/crawl-crawlee.ts', persist: false },
   'Crawlee (default configuration)': { script: 'bench/crawl-crawlee.ts', persist: true },
 };
-if (values['heap-cap'])
-  CRAWLERS[`gongkai (--max-old-space-size=${values['heap-cap']})`] = {
+if (values['node-args'])
+  CRAWLERS[`gongkai (${values['node-args']})`] = {
     script: 'bench/crawl-gongkai.ts',
-    nodeArgs: [`--max-old-space-size=${values['heap-cap']}`],
+    nodeArgs: values['node-args'].split(/\s+/).filter(Boolean),
   };
 const order = Object.keys(CRAWLERS);
 const results: BenchRun[] = [];
