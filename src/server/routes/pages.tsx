@@ -7,6 +7,7 @@ import { createReadModel } from '../read-model.js';
 import { ArchivePage } from '../views/archive.js';
 import { BodyPage } from '../views/body.js';
 import { OverviewPage } from '../views/overview.js';
+import { registerTownship } from './township.js';
 
 const yearOf = (value: string | undefined, fallback: number): number => {
   const y = Number(value);
@@ -113,4 +114,5 @@ export function registerPages(app: Hono<AppEnv>, deps: ServerDeps): void {
 
   app.use('/review', requireRole('admin', 'evaluator'));
   app.use('/sources', requireRole('admin', 'evaluator'));
+  registerTownship(app, deps);
 }
