@@ -7,6 +7,7 @@ import { createReadModel } from '../read-model.js';
 import { ArchivePage } from '../views/archive.js';
 import { BodyPage } from '../views/body.js';
 import { OverviewPage } from '../views/overview.js';
+import { registerData } from './data.js';
 import { registerTownship } from './township.js';
 
 const yearOf = (value: string | undefined, fallback: number): number => {
@@ -115,4 +116,5 @@ export function registerPages(app: Hono<AppEnv>, deps: ServerDeps): void {
   app.use('/review', requireRole('admin', 'evaluator'));
   app.use('/sources', requireRole('admin', 'evaluator'));
   registerTownship(app, deps);
+  registerData(app, deps);
 }
