@@ -30,6 +30,7 @@ export const COMMAND_MODULES: readonly CommandModule[] = [
     commands: ['deadline'],
     load: async () => (await import('./deadline-command.js')).registerDeadlineCommand,
   },
+  { commands: ['demo'], load: async () => (await import('./demo-command.js')).registerDemoCommand },
   {
     commands: ['demo-site'],
     load: async () => (await import('./demo-site-command.js')).registerDemoSiteCommand,

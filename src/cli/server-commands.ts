@@ -1,7 +1,7 @@
 import { serve } from '@hono/node-server';
 import type { Command } from 'commander';
 import { createApp, hashPassword, newSecret, passwordProblem, secretSha256 } from '../server/index.js';
-import type { Role } from '../store/index.js';
+import { openStore, type Role } from '../store/index.js';
 import { type CliContext, UsageError } from './context.js';
 import { daemonLog } from './run-command.js';
 import { loadScheme } from './score-commands.js';
@@ -25,9 +25,9 @@ function portOf(value: string): number {
 /** Starts the dashboard on the store; resolves once it listens, with a way to stop it. */
 export async function startDashboard(
   ctx: CliContext,
-  options: { port: number; host: string; chromium?: string; secure?: boolean },
+  options: { port: number; host: string; chromium?: string; secure?: boolean; dbPath?: string },
 ): Promise<{ url: string; close(): Promise<void> }> {
-  const store = ctx.openStore();
+  const store = options.dbPath ? openStore(options.dbPath) : ctx.openStore();
   const { catalog } = ctx.loadCatalog();
   const calendar = ctx.loadCalendar();
   const scheme = loadScheme(ctx);

@@ -129,9 +129,9 @@ export function accountQueries(db: Database.Database, now: () => string): Accoun
     'INSERT INTO audit_log (at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)',
   );
   const auditRows = db.prepare<
-    [string | null, number],
+    [{ actor: string | null; limit: number }],
     { id: number; at: string; actor: string; action: string; target: string | null; detail: string }
-  >('SELECT * FROM audit_log WHERE (?1 IS NULL OR actor = ?1) ORDER BY id DESC LIMIT ?2');
+  >('SELECT * FROM audit_log WHERE (@actor IS NULL OR actor = @actor) ORDER BY id DESC LIMIT @limit');
   return {
     addUser: (u) => toUser(insertUser.get(u.name, u.role, u.bodyId, u.passwordHash, now()) as UserRow),
     user: (id) => {
@@ -176,7 +176,7 @@ export function accountQueries(db: Database.Database, now: () => string): Accoun
       ),
     auditLog: (filter = {}) =>
       auditRows
-        .all(filter.actor ?? null, filter.limit ?? 200)
+        .all({ actor: filter.actor ?? null, limit: filter.limit ?? 200 })
         .map((r) => ({ ...r, detail: JSON.parse(r.detail) as Record<string, unknown> })),
   };
 }
