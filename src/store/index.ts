@@ -15,6 +15,7 @@ export type { ImportRecord, MetaQueries, StoredCatalog } from './meta.js';
 export { LATEST_VERSION } from './migrations.js';
 export type { EvidenceInput, OfflineEvidence, OfflineEvidenceQueries } from './offline-evidence.js';
 export { openStore, type Store, type StoreOptions } from './open.js';
+export type { PostListFilter, PostListQueries } from './post-list.js';
 export type { PostFilter, PostRow, PostSearchQueries } from './post-search.js';
 export type { Post, PostQueries, PostVersion, VersionInput } from './posts.js';
 export {
@@ -24,6 +25,12 @@ export {
   recordInputOf,
   type StoredRecord,
 } from './records.js';
+export type {
+  ReviewLabel,
+  ReviewQueueQueries,
+  UncertainFilter,
+  UncertainPost,
+} from './review-queue.js';
 export type { JsonPart, ScoredRow, ScoreInput, ScoreQueries, ScoreRun } from './scores.js';
 export type { PostForScoring, RunDay, ScoringViewQueries } from './scoring-view.js';
 export type { Source, SourceInput, SourceKind, SourceQueries } from './sources.js';

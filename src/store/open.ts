@@ -15,9 +15,11 @@ import { type MatchQueries, matchQueries } from './matches.js';
 import { type MetaQueries, metaQueries } from './meta.js';
 import { LATEST_VERSION, MIGRATIONS } from './migrations.js';
 import { type OfflineEvidenceQueries, offlineEvidenceQueries } from './offline-evidence.js';
+import { type PostListQueries, postListQueries } from './post-list.js';
 import { type PostSearchQueries, postSearchQueries } from './post-search.js';
 import { type PostQueries, postQueries } from './posts.js';
 import { type RecordQueries, recordQueries } from './records.js';
+import { type ReviewQueueQueries, reviewQueueQueries } from './review-queue.js';
 import { type ScoreQueries, scoreQueries } from './scores.js';
 import { type ScoringViewQueries, scoringViewQueries } from './scoring-view.js';
 import { type SourceQueries, sourceQueries } from './sources.js';
@@ -53,6 +55,8 @@ export interface Store {
   readonly claims: ClaimQueries;
   readonly accounts: AccountQueries;
   readonly postSearch: PostSearchQueries;
+  readonly postList: PostListQueries;
+  readonly reviewQueue: ReviewQueueQueries;
   readonly scores: ScoreQueries;
   readonly scoringView: ScoringViewQueries;
   /** Runs `fn` in one transaction: all of it is written, or none. */
@@ -158,6 +162,8 @@ function createStore(db: Database.Database, file: string, clock: () => Date, bus
     claims: lazy(() => claimQueries(db, now)),
     accounts: lazy(() => accountQueries(db, now)),
     postSearch: lazy(() => postSearchQueries(db)),
+    postList: lazy(() => postListQueries(db)),
+    reviewQueue: lazy(() => reviewQueueQueries(db)),
     scores: lazy(() => scoreQueries(db, now)),
     scoringView: lazy(() => scoringViewQueries(db)),
     transaction: <T>(fn: () => T): T => {
