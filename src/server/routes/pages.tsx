@@ -8,6 +8,7 @@ import { ArchivePage } from '../views/archive.js';
 import { BodyPage } from '../views/body.js';
 import { OverviewPage } from '../views/overview.js';
 import { registerData } from './data.js';
+import { registerPosts } from './posts.js';
 import { registerTownship } from './township.js';
 
 const yearOf = (value: string | undefined, fallback: number): number => {
@@ -117,4 +118,5 @@ export function registerPages(app: Hono<AppEnv>, deps: ServerDeps): void {
   app.use('/sources', requireRole('admin', 'evaluator'));
   registerTownship(app, deps);
   registerData(app, deps);
+  registerPosts(app, deps);
 }
