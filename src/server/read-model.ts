@@ -1,6 +1,6 @@
 import type { IsoDate } from '../catalog/index.js';
 import { type Finding, type Obligation, type Scorecard, statusOn } from '../scoring/index.js';
-import type { Body, ScoreRun } from '../store/index.js';
+import type { Body, ScoreRun, Store } from '../store/index.js';
 import type { Scope, ServerDeps } from './deps.js';
 
 /** A body's card with the number of its findings (what lists show), the findings themselves read on demand. */
@@ -66,6 +66,7 @@ export function createReadModel(deps: ServerDeps) {
   };
 
   const years = () => store.scores.years();
+  let counts: { runId: number; rows: ReturnType<Store['scores']['obligationCounts']> } | undefined;
 
   return {
     bodies: () => bodyIndex().list,
@@ -79,6 +80,11 @@ export function createReadModel(deps: ServerDeps) {
       return summaries(run)
         .own.filter((c) => scope.all || scope.bodyIds.has(c.body.id))
         .sort((a, b) => b.points - a.points || a.body.id.localeCompare(b.body.id));
+    },
+    /** Obligations of the run by body, item, due month and status (read once per run). */
+    obligationCounts(run: ScoreRun) {
+      if (counts?.runId !== run.id) counts = { runId: run.id, rows: store.scores.obligationCounts(run.id) };
+      return counts.rows;
     },
     withVillages: (run: ScoreRun, bodyId: string): CardSummary | undefined =>
       summaries(run).withVillages.get(bodyId),

@@ -9,6 +9,7 @@ import { BodyPage } from '../views/body.js';
 import { OverviewPage } from '../views/overview.js';
 import { registerData } from './data.js';
 import { registerPosts } from './posts.js';
+import { registerReview } from './review.js';
 import { registerTownship } from './township.js';
 
 const yearOf = (value: string | undefined, fallback: number): number => {
@@ -119,4 +120,5 @@ export function registerPages(app: Hono<AppEnv>, deps: ServerDeps): void {
   registerTownship(app, deps);
   registerData(app, deps);
   registerPosts(app, deps);
+  registerReview(app, deps);
 }
