@@ -10,6 +10,7 @@ import { OverviewPage } from '../views/overview.js';
 import { registerData } from './data.js';
 import { registerPosts } from './posts.js';
 import { registerReview } from './review.js';
+import { registerSources } from './sources.js';
 import { registerTownship } from './township.js';
 
 const yearOf = (value: string | undefined, fallback: number): number => {
@@ -121,4 +122,5 @@ export function registerPages(app: Hono<AppEnv>, deps: ServerDeps): void {
   registerData(app, deps);
   registerPosts(app, deps);
   registerReview(app, deps);
+  registerSources(app, deps);
 }
