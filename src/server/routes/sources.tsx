@@ -92,7 +92,8 @@ export function registerSources(app: Hono<AppEnv>, deps: ServerDeps): void {
         rows={rows}
         offline={offline}
         timezone={timezone}
-        notice={noticeOf(c.req.query())}
+        // Only a source of the registry is named back (the parameters are the visitor's to change).
+        notice={deps.store.sources.get(c.req.query('crawled') ?? '') ? noticeOf(c.req.query()) : undefined}
       />,
     );
   });
