@@ -54,10 +54,7 @@ export function registerReview(app: Hono<AppEnv>, deps: ServerDeps): void {
 
   // A claim's obligation in the latest run of the newest scored year that has it.
   const obligationFinder = () => {
-    const runs = deps.store.scores
-      .years()
-      .flatMap((y) => deps.store.scores.latest(y) ?? [])
-      .filter((r) => r !== undefined);
+    const runs = deps.store.scores.years().flatMap((y) => deps.store.scores.latest(y) ?? []);
     const cache = new Map<string, Obligation[]>();
     return (bodyId: string, key: string) => {
       for (const run of runs) {
