@@ -6,8 +6,10 @@ import { crawlSource, silentLog } from '../crawlers/index.js';
 import { createDemoWorld, startDemoServer, writeDemoFiles } from '../demo/index.js';
 import { hashPassword } from '../server/index.js';
 import { openStore, type Store } from '../store/index.js';
+import { importDataTable, importRegistry } from '../sync/index.js';
 import { type CliContext, UsageError } from './context.js';
 import { createCrawlEffects } from './crawl-effects.js';
+import { importCatalogs } from './data-import.js';
 import { runMatchStage } from './match-stage.js';
 import { loadScheme, scoreStored } from './score-commands.js';
 import { startDashboard } from './server-commands.js';
@@ -114,17 +116,13 @@ export function registerDemoCommand(program: Command, context: (cmd: Command) =>
         await writeDemoFiles(world, dir, site.origin);
         freshDemoDb(file);
         ctx.print(`模拟区县：${world.district.name}（${world.year} 年，种子 ${seed}），网站 ${site.origin}/`);
-        const quiet = { ...ctx.io, stdout: () => {}, stderr: ctx.io.stderr };
-        const { main } = await import('../cli.js');
-        for (const args of [
-          ['init', '--registry', path.join(dir, 'registry.yaml')],
-          ['import', path.join(dir, 'records.xlsx')],
-          ['import', path.join(dir, 'evidence.csv')],
-        ]) {
-          const code = await main([...args, '--db', file], quiet);
-          if (code !== 0) throw new Error(`gongkai ${args.join(' ')} failed with code ${code}`);
-        }
-        store = openStore(file);
+        // What gongkai init and import do: the catalog, the registry, the records and the board postings.
+        store = openStore(file, { create: true, migrate: true });
+        const loaded = ctx.loadCatalog();
+        store.transaction(() => store?.meta.saveCatalog(loaded));
+        importRegistry(store, path.join(dir, 'registry.yaml'));
+        for (const table of ['records.xlsx', 'evidence.csv'])
+          await importDataTable(store, path.join(dir, table), importCatalogs(ctx));
         store.meta.setSetting(DEMO_SETTING, String(seed));
         // The demo web is local and ours: no politeness delay needed.
         for (const s of store.sources.list()) store.sources.upsert({ ...s, delayMs: 0, concurrency: 4 });
