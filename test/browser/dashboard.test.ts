@@ -72,7 +72,7 @@ describe('the dashboard in Chromium', () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true });
     await loginInBrowser(page, site.url, 'hexi', PASSWORD);
     expect(new URL(page.url()).pathname).toBe('/overdue');
-    const text = await page.locator('main').innerText();
+    const text = (await page.locator('main').textContent()) ?? '';
     expect(text).toContain('河西街道');
     expect(text).not.toContain('柳河镇');
     // Nothing wider than the phone's screen.
@@ -93,7 +93,7 @@ describe('the dashboard in Chromium', () => {
       page.waitForLoadState('load'),
       page.locator('form[action="/data/records"] button[type=submit]').click(),
     ]);
-    const text = await page.locator('main').innerText();
+    const text = (await page.locator('main').textContent()) ?? '';
     expect(text).toMatch(/未变\s*\d+|未变 \d+/);
     await screenshot(page, 'records-upload');
     await page.close();
