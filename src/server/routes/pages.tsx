@@ -1,14 +1,18 @@
 import type { Hono } from 'hono';
+import { raw } from 'hono/html';
 import type { Evidence } from '../../scoring/index.js';
 import type { FetchRecord } from '../../store/index.js';
 import { canSee, requireRole } from '../auth/session.js';
+import { createCache, scopeKey } from '../cache.js';
 import type { AppEnv, ServerDeps } from '../deps.js';
 import { createReadModel } from '../read-model.js';
 import { ArchivePage } from '../views/archive.js';
-import { BodyPage } from '../views/body.js';
-import { OverviewPage } from '../views/overview.js';
+import { BodyContent } from '../views/body.js';
+import { Layout } from '../views/layout.js';
+import { OverviewBody, OverviewPage } from '../views/overview.js';
 import { registerData } from './data.js';
 import { registerPosts } from './posts.js';
+import { registerReports } from './reports.js';
 import { registerReview } from './review.js';
 import { registerSources } from './sources.js';
 import { registerTownship } from './township.js';
@@ -21,6 +25,7 @@ const yearOf = (value: string | undefined, fallback: number): number => {
 /** The server-rendered pages; each module adds its own routes. */
 export function registerPages(app: Hono<AppEnv>, deps: ServerDeps): void {
   const read = createReadModel(deps);
+  const rendered = createCache<string>(256);
   const findingLabels = Object.fromEntries(
     Object.entries(deps.scheme.findings).map(([kind, rule]) => [kind, rule?.label ?? kind]),
   );
@@ -31,17 +36,26 @@ export function registerPages(app: Hono<AppEnv>, deps: ServerDeps): void {
     if (viewer.role === 'township') return c.redirect('/overdue', 302);
     const year = yearOf(c.req.query('year'), read.defaultYear());
     const run = read.run(year);
+    const page = Math.max(1, Math.floor(Number(c.req.query('page')) || 1));
+    const scope = c.get('scope');
+    const props = { viewer, year, years: read.years(), catalog: deps.catalog, findingLabels, page };
+    if (!run) return c.render(<OverviewPage {...props} run={undefined} cards={[]} counts={[]} />);
+    // A run never changes: its overview is rendered once per scope and page (the header, with the viewer's
+    // name and CSRF token, is not part of it).
+    const content = rendered.get(`overview|${run.id}|${scopeKey(scope)}|${year}|${page}`, () =>
+      String(
+        <OverviewBody
+          {...props}
+          run={run}
+          cards={read.cards(run, scope)}
+          counts={read.obligationCounts(run)}
+        />,
+      ),
+    );
     return c.render(
-      <OverviewPage
-        viewer={viewer}
-        year={year}
-        years={read.years()}
-        run={run}
-        cards={run ? read.cards(run, c.get('scope')) : []}
-        catalog={deps.catalog}
-        counts={run ? deps.store.scores.obligationCounts(run.id) : []}
-        findingLabels={findingLabels}
-      />,
+      <Layout title="总览" viewer={viewer} current="/">
+        {raw(content)}
+      </Layout>,
     );
   });
 
@@ -51,30 +65,41 @@ export function registerPages(app: Hono<AppEnv>, deps: ServerDeps): void {
     if (!body || !canSee(c.get('scope'), id)) return c.notFound();
     const year = yearOf(c.req.query('year'), read.defaultYear());
     const run = read.run(year);
-    const findings = run ? read.findings(run, id) : [];
-    const fetches = new Map<number, FetchRecord>();
-    for (const e of findings.map((f) => f.evidence).filter((e): e is Evidence => e?.fetchId !== undefined)) {
-      const f = deps.store.fetches.get(e.fetchId as number);
-      if (f) fetches.set(f.id, f);
-    }
+    const page = (): string => {
+      const findings = run ? read.findings(run, id) : [];
+      const fetches = new Map<number, FetchRecord>();
+      for (const e of findings
+        .map((f) => f.evidence)
+        .filter((e): e is Evidence => e?.fetchId !== undefined)) {
+        const f = deps.store.fetches.get(e.fetchId as number);
+        if (f) fetches.set(f.id, f);
+      }
+      return String(
+        <BodyContent
+          viewer={c.get('viewer')}
+          year={year}
+          body={body}
+          parent={body.parentId ? read.body(body.parentId) : undefined}
+          villages={read.bodies().filter((b) => b.parentId === id && b.active)}
+          run={run}
+          card={
+            run ? read.cards(run, { all: true, bodyIds: new Set() }).find((x) => x.body.id === id) : undefined
+          }
+          withVillages={run ? read.withVillages(run, id) : undefined}
+          obligations={run ? read.obligations(run, id) : []}
+          findings={findings}
+          fetches={fetches}
+          catalog={deps.catalog}
+          findingLabels={findingLabels}
+        />,
+      );
+    };
+    // The same for everyone allowed to see the body, and fixed once the run is written.
+    const content = run ? rendered.get(`body|${run.id}|${id}|${year}`, page) : page();
     return c.render(
-      <BodyPage
-        viewer={c.get('viewer')}
-        year={year}
-        body={body}
-        parent={body.parentId ? read.body(body.parentId) : undefined}
-        villages={read.bodies().filter((b) => b.parentId === id && b.active)}
-        run={run}
-        card={
-          run ? read.cards(run, { all: true, bodyIds: new Set() }).find((x) => x.body.id === id) : undefined
-        }
-        withVillages={run ? read.withVillages(run, id) : undefined}
-        obligations={run ? read.obligations(run, id) : []}
-        findings={findings}
-        fetches={fetches}
-        catalog={deps.catalog}
-        findingLabels={findingLabels}
-      />,
+      <Layout title={body.name} viewer={c.get('viewer')}>
+        {raw(content)}
+      </Layout>,
     );
   });
 
@@ -123,4 +148,5 @@ export function registerPages(app: Hono<AppEnv>, deps: ServerDeps): void {
   registerPosts(app, deps);
   registerReview(app, deps);
   registerSources(app, deps);
+  registerReports(app, deps);
 }

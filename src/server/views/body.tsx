@@ -69,12 +69,12 @@ function Card(props: { card: CardSummary; title: string }) {
 }
 
 /** `/bodies/:id`: the body's card, every obligation by item with its status, every finding with its evidence. */
-export function BodyPage(props: BodyPageProps) {
+export function BodyContent(props: BodyPageProps) {
   const { body, run, card } = props;
   const byItem = new Map<string, Obligation[]>();
   for (const o of props.obligations) byItem.set(o.item, [...(byItem.get(o.item) ?? []), o]);
   return (
-    <Layout title={body.name} viewer={props.viewer}>
+    <>
       <p class="crumbs">
         <a href="/">总览</a> ›{' '}
         {props.parent ? (
@@ -215,6 +215,14 @@ export function BodyPage(props: BodyPageProps) {
             </details>
           ))}
       </section>
+    </>
+  );
+}
+
+export function BodyPage(props: BodyPageProps) {
+  return (
+    <Layout title={props.body.name} viewer={props.viewer}>
+      <BodyContent {...props} />
     </Layout>
   );
 }

@@ -16,7 +16,12 @@ export interface OverviewProps {
   /** Obligations by body, item, due month and status. */
   counts: { bodyId: string; item: string; month: string | null; status: string; count: number }[];
   findingLabels: Record<string, string>;
+  /** The page of the ranking shown (a province has thousands of bodies). */
+  page?: number;
 }
+
+/** Bodies per page of the ranking. */
+export const RANKING_PAGE = 100;
 
 const STATUS_ORDER = ['missing', 'late', 'unverifiable', 'pending', 'on_time', 'exempt'] as const;
 
@@ -44,15 +49,15 @@ function YearPicker(props: { year: number; years: number[] }) {
 }
 
 /** `/`: the district at a glance — ranking, rates, charts, and the body × item matrix. */
-export function OverviewPage(props: OverviewProps) {
+export function OverviewBody(props: OverviewProps) {
   const { cards, run, catalog } = props;
   if (!run) {
     return (
-      <Layout title="总览" viewer={props.viewer} current="/">
+      <>
         <h1>{props.year} 年度总览</h1>
         <YearPicker year={props.year} years={props.years} />
         <p class="empty">该年度还没有评分结果。抓取和导入记录后运行 gongkai score，或等待定时任务完成。</p>
-      </Layout>
+      </>
     );
   }
   const due = cards.reduce((s, c) => s + c.counts.on_time + c.counts.late + c.counts.missing, 0);
@@ -82,8 +87,12 @@ export function OverviewPage(props: OverviewProps) {
     matrix.set(key, cell);
   }
   const top = cards.slice(0, 60);
+  const pages = Math.max(1, Math.ceil(cards.length / RANKING_PAGE));
+  const page = Math.min(Math.max(1, props.page ?? 1), pages);
+  const first = (page - 1) * RANKING_PAGE;
+  const shown = cards.slice(first, first + RANKING_PAGE);
   return (
-    <Layout title="总览" viewer={props.viewer} current="/">
+    <>
       <h1>{props.year} 年度总览</h1>
       <p class="meta">
         截至 {dateZh(run.today)} 的评分（{instantZh(run.computedAt)} 计算，评分方案 {run.scheme}）
@@ -168,9 +177,9 @@ export function OverviewPage(props: OverviewProps) {
               </tr>
             </thead>
             <tbody>
-              {cards.map((c, i) => (
+              {shown.map((c, i) => (
                 <tr class={c.vetoed ? 'vetoed' : undefined}>
-                  <td>{i + 1}</td>
+                  <td>{first + i + 1}</td>
                   <td>
                     <a href={`/bodies/${encodeURIComponent(c.body.id)}?year=${props.year}`}>{c.body.name}</a>
                   </td>
@@ -189,6 +198,15 @@ export function OverviewPage(props: OverviewProps) {
             </tbody>
           </table>
         </div>
+        {pages > 1 ? (
+          <nav class="pager" aria-label="排名分页">
+            {page > 1 ? <a href={`/?year=${props.year}&page=${page - 1}`}>上一页</a> : null}
+            <span>
+              第 {page} / {pages} 页（共 {number(cards.length)} 个主体）
+            </span>
+            {page < pages ? <a href={`/?year=${props.year}&page=${page + 1}`}>下一页</a> : null}
+          </nav>
+        ) : null}
       </section>
       <section>
         <h2>主体 × 事项</h2>
@@ -242,6 +260,14 @@ export function OverviewPage(props: OverviewProps) {
           <p class="meta">图表和矩阵显示得分最高的 {top.length} 个主体；完整名单见上表。</p>
         ) : null}
       </section>
+    </>
+  );
+}
+
+export function OverviewPage(props: OverviewProps) {
+  return (
+    <Layout title="总览" viewer={props.viewer} current="/">
+      <OverviewBody {...props} />
     </Layout>
   );
 }
