@@ -15,8 +15,7 @@ export type { ImportRecord, MetaQueries, StoredCatalog } from './meta.js';
 export { LATEST_VERSION } from './migrations.js';
 export type { EvidenceInput, OfflineEvidence, OfflineEvidenceQueries } from './offline-evidence.js';
 export { openStore, type Store, type StoreOptions } from './open.js';
-export type { PostListFilter, PostListQueries } from './post-list.js';
-export type { PostFilter, PostRow, PostSearchQueries } from './post-search.js';
+export type { PostListFilter, PostListQueries, PostRow } from './post-list.js';
 export type { Post, PostQueries, PostVersion, VersionInput } from './posts.js';
 export {
   type RecordChange,
@@ -25,6 +24,14 @@ export {
   recordInputOf,
   type StoredRecord,
 } from './records.js';
+export {
+  applyRetention,
+  type FetchAggregate,
+  type RetentionCutoffs,
+  type RetentionQueries,
+  type RetentionResult,
+  type StoreStats,
+} from './retention.js';
 export type {
   ReviewLabel,
   ReviewQueueQueries,

@@ -16,9 +16,9 @@ import { type MetaQueries, metaQueries } from './meta.js';
 import { LATEST_VERSION, MIGRATIONS } from './migrations.js';
 import { type OfflineEvidenceQueries, offlineEvidenceQueries } from './offline-evidence.js';
 import { type PostListQueries, postListQueries } from './post-list.js';
-import { type PostSearchQueries, postSearchQueries } from './post-search.js';
 import { type PostQueries, postQueries } from './posts.js';
 import { type RecordQueries, recordQueries } from './records.js';
+import { type RetentionQueries, retentionQueries } from './retention.js';
 import { type ReviewQueueQueries, reviewQueueQueries } from './review-queue.js';
 import { type ScoreQueries, scoreQueries } from './scores.js';
 import { type ScoringViewQueries, scoringViewQueries } from './scoring-view.js';
@@ -54,11 +54,11 @@ export interface Store {
   readonly matches: MatchQueries;
   readonly claims: ClaimQueries;
   readonly accounts: AccountQueries;
-  readonly postSearch: PostSearchQueries;
   readonly postList: PostListQueries;
   readonly reviewQueue: ReviewQueueQueries;
   readonly scores: ScoreQueries;
   readonly scoringView: ScoringViewQueries;
+  readonly retention: RetentionQueries;
   /** Runs `fn` in one transaction: all of it is written, or none. */
   transaction<T>(fn: () => T): T;
   /** The schema version (`user_version`). */
@@ -161,11 +161,11 @@ function createStore(db: Database.Database, file: string, clock: () => Date, bus
     matches: lazy(() => matchQueries(db, now)),
     claims: lazy(() => claimQueries(db, now)),
     accounts: lazy(() => accountQueries(db, now)),
-    postSearch: lazy(() => postSearchQueries(db)),
     postList: lazy(() => postListQueries(db)),
     reviewQueue: lazy(() => reviewQueueQueries(db)),
     scores: lazy(() => scoreQueries(db, now)),
     scoringView: lazy(() => scoringViewQueries(db)),
+    retention: lazy(() => retentionQueries(db)),
     transaction: <T>(fn: () => T): T => {
       try {
         return db.transaction(fn).immediate();

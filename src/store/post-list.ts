@@ -1,8 +1,23 @@
 import type Database from 'better-sqlite3';
 import type { RecordLinkRow } from './matches.js';
-import type { PostRow } from './post-search.js';
 
 /** What the posts page filters by. */
+/** A post as lists show it: where, when, and what the current match reads. */
+export interface PostRow {
+  id: number;
+  url: string;
+  title: string | null;
+  sourceId: string;
+  sourceBodyId: string;
+  publishedAt: string | null;
+  firstSeen: string;
+  removedAt: string | null;
+  versionId: number | null;
+  items: { id: string; confidence: number }[];
+  publisherBody: string | null;
+  reviewed: boolean;
+}
+
 export interface PostListFilter {
   /** A catalog item the current match reads, or `none` for posts read as no item (or not read yet). */
   item?: string;

@@ -131,6 +131,29 @@ describe('the dashboard: pages and API', () => {
     expect((await app.request('/api/scorecards')).status).toBe(401);
   });
 
+  it('lists posts with their match through the API, filtered by item and scoped by body', async () => {
+    const { app } = dashboardApp(store);
+    const evaluator = addToken(store, 'evaluator');
+    const res = await app.request('/api/posts?item=policy.normative&limit=5', {
+      headers: { authorization: `Bearer ${evaluator}` },
+    });
+    expect(res.status).toBe(200);
+    const posts = (await res.json()) as { url: string; items: { id: string }[]; firstSeen: string }[];
+    expect(posts.length).toBeGreaterThan(0);
+    expect(posts.every((p) => p.items.some((i) => i.id === 'policy.normative'))).toBe(true);
+    const township = addToken(store, 'township', 't-hexi');
+    expect(
+      (await app.request('/api/posts?body=fpb', { headers: { authorization: `Bearer ${township}` } })).status,
+    ).toBe(404);
+    const own = (await (
+      await app.request('/api/posts', { headers: { authorization: `Bearer ${township}` } })
+    ).json()) as { body: string; publisher: string | null }[];
+    expect(own.length).toBeGreaterThan(0);
+    expect(
+      own.every((p) => p.body === 't-hexi' || p.publisher?.startsWith('v-') || p.publisher === 't-hexi'),
+    ).toBe(true);
+  });
+
   it('serves an archived page with no scripts allowed', async () => {
     const { app } = dashboardApp(store);
     const { cookie } = await login(app, '评估员');

@@ -146,7 +146,7 @@ export function registerApi(app: Hono<AppEnv>, deps: ServerDeps): void {
       if (q.body && (!read.body(q.body) || !canSee(scope, q.body)))
         return c.json({ error: `找不到主体“${q.body}”` }, 404);
       const bodyIds = q.body ? [q.body] : scope.all ? undefined : [...scope.bodyIds];
-      const page = deps.store.postSearch.search({
+      const page = deps.store.postList.page({
         ...(q.item ? { item: q.item } : {}),
         ...(bodyIds ? { bodyIds } : {}),
         ...(q.from ? { from: q.from } : {}),
