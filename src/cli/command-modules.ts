@@ -35,6 +35,7 @@ export const COMMAND_MODULES: readonly CommandModule[] = [
     commands: ['demo-site'],
     load: async () => (await import('./demo-site-command.js')).registerDemoSiteCommand,
   },
+  { commands: ['export'], load: async () => (await import('./export-command.js')).registerExportCommand },
   {
     commands: ['evidence'],
     load: async () => (await import('./evidence-command.js')).registerEvidenceCommands,
