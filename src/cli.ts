@@ -28,9 +28,10 @@ function defaultIo(): CliIo {
 export async function buildProgram(io: CliIo, argv: readonly string[] = []): Promise<Command> {
   const program = new Command('gongkai')
     .description('gongkai（公开）：扶贫领域基层政务公开监测与评分')
-    .option('--db <path>', '数据库文件（默认 data/gongkai.db，或环境变量 GONGKAI_DB）')
+    .option('--db <path>', '数据库文件（默认 data/gongkai.db，或环境变量 GONGKAI_DB、配置文件的 database）')
     .option('--catalog <id|file>', '标准目录 id 或文件（默认为数据库初始化时所用的目录）')
     .option('--calendar <file>', '本地工作日历文件（默认 data/calendar/district.yaml）')
+    .option('--config <file>', '配置文件（默认当前目录下的 gongkai.yaml，或环境变量 GONGKAI_CONFIG）')
     .showHelpAfterError()
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });

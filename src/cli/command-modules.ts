@@ -46,6 +46,10 @@ export const COMMAND_MODULES: readonly CommandModule[] = [
   },
   { commands: ['run'], load: async () => (await import('./run-command.js')).registerRunCommand },
   {
+    commands: ['maintain'],
+    load: async () => (await import('./maintain-command.js')).registerMaintainCommand,
+  },
+  {
     commands: ['match', 'score'],
     load: async () => (await import('./score-commands.js')).registerScoreCommands,
   },

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type LoadedCatalog, loadCalendar, loadCatalog, type WorkingCalendar } from '../catalog/index.js';
 import { openStore, type Store, type StoreOptions } from '../store/index.js';
+import { configFileOf, loadSettings, type Settings } from './config.js';
 
 /** Where a command writes, and the environment it runs in; tests pass their own. */
 export interface CliIo {
@@ -27,6 +28,7 @@ export interface GlobalOptions {
   db?: string;
   catalog?: string;
   calendar?: string;
+  config?: string;
 }
 
 export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -36,17 +38,29 @@ export const DEFAULT_CALENDAR = path.join(PACKAGE_ROOT, 'data', 'calendar', 'dis
 
 /** What commands share: resolved paths and lazily opened catalog, calendar and store. */
 export class CliContext {
+  private loaded: Settings | undefined;
+
   constructor(
     readonly io: CliIo,
     readonly options: GlobalOptions,
   ) {}
+
+  /** The config file (--config, else GONGKAI_CONFIG, else ./gongkai.yaml if present) under the environment's values. */
+  get settings(): Settings {
+    this.loaded ??= loadSettings({
+      file: configFileOf(this.options.config ?? this.io.env.GONGKAI_CONFIG, this.io.cwd),
+      env: this.io.env,
+      cwd: this.io.cwd,
+    });
+    return this.loaded;
+  }
 
   resolve(file: string): string {
     return path.resolve(this.io.cwd, file);
   }
 
   get dbPath(): string {
-    return this.resolve(this.options.db ?? this.io.env.GONGKAI_DB ?? path.join('data', 'gongkai.db'));
+    return this.resolve(this.options.db ?? this.settings.database ?? path.join('data', 'gongkai.db'));
   }
 
   openStore(options: StoreOptions = {}): Store {

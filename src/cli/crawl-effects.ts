@@ -47,11 +47,19 @@ export interface CrawlSetup {
 /** Builds the real fetcher, robots cache, politeness, retries and (when a source needs it) Chromium. */
 export function createCrawlEffects(
   store: Store,
-  options: { log: CrawlLog; chromiumPath?: string; needsBrowser: boolean; clock?: () => Date },
+  options: {
+    log: CrawlLog;
+    chromiumPath?: string;
+    needsBrowser: boolean;
+    clock?: () => Date;
+    /** The crawler's identity (default USER_AGENT); a district may name itself in its config. */
+    userAgent?: string;
+  },
 ): CrawlSetup {
   const clock = options.clock ?? (() => new Date());
+  const userAgent = options.userAgent ?? USER_AGENT;
   const fetcher = createFetcher({
-    userAgent: USER_AGENT,
+    userAgent,
     connectTimeoutMs: 10_000,
     timeoutMs: 30_000,
     maxBytes: 20 * 1024 * 1024,
@@ -59,7 +67,7 @@ export function createCrawlEffects(
     log: options.log,
     clock,
   });
-  const robots = createRobots({ fetcher, userAgent: USER_AGENT, clock, log: options.log });
+  const robots = createRobots({ fetcher, userAgent, clock, log: options.log });
   const renderer = options.needsBrowser ? lazyRenderer(options) : undefined;
   const effects: CrawlEffects = {
     store,

@@ -1,86 +1,149 @@
+import path from 'node:path';
 import type { Command } from 'commander';
-import pino from 'pino';
-import { type CrawlLog, crawlSource, type Job, missedSlots, startSchedule } from '../crawlers/index.js';
+import type { CrawlLog } from '../crawlers/index.js';
 import type { Store } from '../store/index.js';
-import type { CliContext } from './context.js';
-import { createCrawlEffects } from './crawl-effects.js';
+import { type CliContext, UsageError } from './context.js';
+import { startDaemon } from './daemon.js';
+import { type RunningDashboard, serveDaemonDashboard } from './daemon-dashboard.js';
+import { componentLog, createDaemonLogger, type DaemonLogger } from './daemon-log.js';
 import { growHeapSlowly } from './heap-growth.js';
+import { loadScheme } from './score-commands.js';
 
 /** The daemon's structured log (JSON lines on stderr), as a crawl log. */
 export function daemonLog(): CrawlLog & { info(fields: object, message: string): void } {
-  const logger = pino({ base: { app: 'gongkai' } }, pino.destination(2));
-  return {
-    debug: (fields, message) => logger.debug(fields, message),
-    warn: (fields, message) => logger.warn(fields, message),
-    info: (fields, message) => logger.info(fields, message),
-  };
+  return componentLog(createDaemonLogger(), 'http');
 }
 
-function scheduledSources(store: Store) {
-  return store.sources.list().filter((s) => s.kind !== 'offline' && s.schedule);
+interface RunOptions {
+  port?: string;
+  host?: string;
+  secure?: boolean;
+  dashboard: boolean;
+  jitterMs: string;
+  chromium?: string;
 }
 
-/** `gongkai run`: the registry's sources on their schedules, in one long-running process. */
+function portOf(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new UsageError(`--port 应为 0–65535，收到“${value}”`);
+  return port;
+}
+
+/** The first SIGINT or SIGTERM. */
+function nextSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const on = (signal: NodeJS.Signals) => {
+      process.off('SIGINT', on);
+      process.off('SIGTERM', on);
+      resolve(signal);
+    };
+    process.on('SIGINT', on);
+    process.on('SIGTERM', on);
+  });
+}
+
+/** Writes the WAL back into the database file and closes it, so the file alone is the whole database. */
+function closeStoreCleanly(store: Store, logger: DaemonLogger): void {
+  const log = componentLog(logger, 'store');
+  try {
+    const [checkpoint] = store.db.pragma('wal_checkpoint(TRUNCATE)') as object[];
+    store.db.pragma('optimize');
+    log.info({ checkpoint }, 'database checkpointed');
+  } catch (error) {
+    log.warn({ err: error }, 'checkpoint failed; SQLite recovers the WAL at the next open');
+  }
+  store.close();
+  log.info({}, 'database closed');
+}
+
+/** `gongkai run`: the daemon for real use (scheduler, dashboard, backups, retention) in one process. */
 export function registerRunCommand(program: Command, context: (cmd: Command) => CliContext): void {
   program
     .command('run')
-    .description('常驻运行：按各来源的定时抓取（错过的时刻会记录并补抓），Ctrl+C 或 SIGTERM 平稳退出')
-    .option('--jitter-ms <ms>', '每次定时抓取随机推迟的最长毫秒数', '60000')
-    .option('--chromium <path>', 'Chromium 可执行文件')
-    .action(async (opts: { jitterMs: string; chromium?: string }, cmd: Command) => {
+    .description(
+      '常驻运行：按各来源的定时抓取（错过的时刻补抓、中断的抓取续抓），抓取后识别并重新评分，同时提供看板；' +
+        '每日备份、台账整理；SIGTERM 或 Ctrl+C 平稳退出',
+    )
+    .option('--port <port>', '看板端口（默认 8080，或配置文件、环境变量 GONGKAI_PORT）')
+    .option('--host <host>', '看板监听地址（默认 127.0.0.1，或配置文件、环境变量 GONGKAI_HOST）')
+    .option('--secure', '经 https 反向代理访问时使用：会话 Cookie 加 Secure')
+    .option('--no-dashboard', '只运行定时任务，不启动看板')
+    .option('--jitter-ms <ms>', '每次定时任务随机推迟的最长毫秒数', '60000')
+    .option(
+      '--chromium <path>',
+      'Chromium 可执行文件（默认 /usr/bin/chromium，或配置文件、环境变量 CHROMIUM_PATH）',
+    )
+    .action(async (opts: RunOptions, cmd: Command) => {
       const ctx = context(cmd);
+      const settings = ctx.settings;
+      const port = opts.port === undefined ? settings.dashboard.port : portOf(opts.port);
+      const logger = createDaemonLogger({ level: settings.logLevel });
+      const { catalog } = ctx.loadCatalog();
+      const calendar = ctx.loadCalendar();
+      const scheme = loadScheme(ctx);
       const store = ctx.openStore();
-      const log = daemonLog();
-      const sources = scheduledSources(store);
-      const timezone = store.meta.getSetting('timezone') ?? 'Asia/Shanghai';
-      const chromium = opts.chromium ?? ctx.io.env.CHROMIUM_PATH;
+      const timezone = settings.timezone ?? store.meta.getSetting('timezone') ?? 'Asia/Shanghai';
+      const chromiumPath = opts.chromium ?? settings.crawler.chromiumPath;
       growHeapSlowly();
-      const setup = createCrawlEffects(store, {
-        log,
-        needsBrowser: sources.some((s) => s.render === 'browser'),
-        ...(chromium ? { chromiumPath: chromium } : {}),
+      const daemon = startDaemon({
+        store,
+        catalog,
+        calendar,
+        scheme,
+        calendarFile: ctx.calendarFile(),
+        logger,
+        timezone,
+        jitterMs: Math.max(0, Number(opts.jitterMs) || 0),
+        ...(chromiumPath ? { chromiumPath } : {}),
+        ...(settings.crawler.userAgent ? { userAgent: settings.crawler.userAgent } : {}),
+        backup: {
+          ...settings.backup,
+          dir: settings.backup.dir ?? path.join(path.dirname(store.path), 'backups'),
+        },
+        retention: settings.retention,
       });
-      const stop = new AbortController();
-      const crawl = async (sourceId: string, trigger: 'schedule' | 'catch-up', slot?: Date) => {
-        const source = store.sources.get(sourceId);
-        if (!source?.active) return;
-        const report = await crawlSource(setup.effects, source, {
-          trigger,
-          ...(slot ? { scheduledFor: slot.toISOString() } : {}),
-          signal: stop.signal,
-        });
-        log.info({ source: sourceId, status: report.status, ...report.stats }, 'crawl finished');
-      };
-      // Slots the daemon was down for are recorded, then caught up (interrupted runs resume from their frontier).
-      const missed = missedSlots(sources, (id) => store.runs.last(id)?.startedAt, timezone, new Date());
-      for (const m of missed) if (!m.never) store.runs.missed(m.sourceId, m.slot.toISOString());
-      const catchUp = Promise.all(
-        missed.map((m) =>
-          crawl(m.sourceId, 'catch-up', m.slot).catch((e: unknown) =>
-            log.warn({ source: m.sourceId, error: String(e) }, 'catch-up failed'),
-          ),
-        ),
-      );
-      const jobs: Job[] = sources.map((s) => ({
-        name: s.id,
-        cron: s.schedule as string,
-        run: (slot) => crawl(s.id, 'schedule', slot),
-      }));
-      const schedule = startSchedule(jobs, { timezone, maxJitterMs: Number(opts.jitterMs) || 0, log });
-      log.info({ sources: jobs.length, missed: missed.length, timezone }, 'scheduler started');
-      ctx.print(
-        `gongkai 已启动：${jobs.length} 个来源按定时抓取（时区 ${timezone}），补抓 ${missed.length} 个错过的时刻。按 Ctrl+C 退出。`,
-      );
-      await new Promise<void>((resolve) => {
-        process.once('SIGINT', resolve);
-        process.once('SIGTERM', resolve);
-      });
-      log.info({}, 'stopping: in-flight crawls are left resumable');
-      stop.abort();
-      await schedule.stop();
-      await catchUp;
-      await setup.close();
-      store.close();
-      ctx.print('gongkai 已停止，数据库已关闭。');
+      let dashboard: RunningDashboard | undefined;
+      try {
+        if (opts.dashboard)
+          dashboard = await serveDaemonDashboard({
+            store,
+            catalog,
+            calendar,
+            scheme,
+            actions: daemon.actions,
+            logger,
+            host: opts.host ?? settings.dashboard.host,
+            port,
+            secureCookies: opts.secure === true || settings.dashboard.secureCookies,
+          });
+        ctx.print(
+          `gongkai 已启动：${daemon.sources} 个来源按定时抓取（时区 ${timezone}），补抓 ${daemon.startup.missed} 个错过的时刻，` +
+            `续抓 ${daemon.startup.resuming} 个中断的抓取。`,
+        );
+        if (dashboard) ctx.print(`看板：${dashboard.url}/　健康检查：${dashboard.url}/healthz`);
+        ctx.print('日志（JSON 行）写到标准错误输出。按 Ctrl+C 或发送 SIGTERM 平稳退出。');
+        const signal = await nextSignal();
+        logger.info({ signal }, 'shutdown requested');
+        // A second signal does not wait: what is in flight stays resumable, as after a crash.
+        const force = (again: NodeJS.Signals) => {
+          logger.warn({ signal: again }, 'second signal: exiting now');
+          process.exit(130);
+        };
+        process.once('SIGINT', force);
+        process.once('SIGTERM', force);
+        const closing = dashboard?.close();
+        await daemon.stop();
+        await closing;
+        process.off('SIGINT', force);
+        process.off('SIGTERM', force);
+      } catch (error) {
+        await dashboard?.close();
+        await daemon.stop();
+        throw error;
+      } finally {
+        closeStoreCleanly(store, logger);
+      }
+      ctx.print('gongkai 已停止：进行中的抓取已标记为中断（下次启动时续抓），数据库已关闭。');
     });
 }

@@ -29,6 +29,7 @@ export function createServerActions(options: {
   calendarFile: string | undefined;
   log: CrawlLog;
   chromiumPath?: string;
+  userAgent?: string;
   clock?: () => Date;
 }): ServerActions & { close(): Promise<void> } {
   const { store, catalog, calendar, scheme } = options;
@@ -39,6 +40,7 @@ export function createServerActions(options: {
       log: options.log,
       needsBrowser: store.sources.list().some((s) => s.render === 'browser'),
       ...(options.chromiumPath ? { chromiumPath: options.chromiumPath } : {}),
+      ...(options.userAgent ? { userAgent: options.userAgent } : {}),
       ...(options.clock ? { clock: options.clock } : {}),
     });
     return crawl.effects;

@@ -385,6 +385,29 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       CREATE INDEX audit_log_at ON audit_log (at);
     `,
   },
+  {
+    version: 6,
+    name: 'ledger retention: monthly counts of unchanged fetches; indexes on the columns that reference fetches',
+    sql: `
+      -- What retention leaves of the per-fetch rows of unchanged pages (304s, same bytes again) once they are old:
+      -- how often each URL was seen unchanged in a month (China time), and when first and last.
+      CREATE TABLE fetch_aggregates (
+        url       TEXT NOT NULL,
+        source_id TEXT NOT NULL REFERENCES sources (id),
+        month     TEXT NOT NULL,
+        outcome   TEXT NOT NULL CHECK (outcome IN ('fetched', 'not_modified')),
+        count     INTEGER NOT NULL,
+        first_at  TEXT NOT NULL,
+        last_at   TEXT NOT NULL,
+        PRIMARY KEY (url, source_id, month, outcome)
+      ) STRICT;
+
+      -- Deleting a fetch checks every table that may reference it; without these each check scans the table.
+      CREATE INDEX post_versions_fetch ON post_versions (fetch_id);
+      CREATE INDEX attachments_fetch ON attachments (fetch_id);
+      CREATE INDEX posts_removal_fetch ON posts (removal_fetch_id);
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -1,0 +1,75 @@
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { Catalog, WorkingCalendar } from '../catalog/index.js';
+import type { Scheme } from '../scoring/index.js';
+import { type AppEnv, createApp, type ServerActions } from '../server/index.js';
+import { registerHealth } from '../server/routes/health.js';
+import type { Store } from '../store/index.js';
+import { componentLog, type DaemonLogger } from './daemon-log.js';
+
+/** How long open requests may take to finish once the daemon stops, before their connections are cut. */
+const CLOSE_GRACE_MS = 10_000;
+
+/** A running dashboard: its address, and a close that stops taking requests and waits for open ones. */
+export interface RunningDashboard {
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The dashboard of `gongkai run`: on the daemon's own store and actions (so crawls, matching and scoring stay one
+ * writer), with `/healthz` open to monitors and every failed request logged as JSON.
+ */
+export async function serveDaemonDashboard(options: {
+  store: Store;
+  catalog: Catalog;
+  calendar: WorkingCalendar;
+  scheme: Scheme;
+  actions: ServerActions;
+  logger: DaemonLogger;
+  host: string;
+  port: number;
+  secureCookies: boolean;
+}): Promise<RunningDashboard> {
+  const log = componentLog(options.logger, 'http');
+  const app = createApp({
+    store: options.store,
+    catalog: options.catalog,
+    calendar: options.calendar,
+    scheme: options.scheme,
+    clock: () => new Date(),
+    actions: options.actions,
+    secureCookies: options.secureCookies,
+    log,
+  });
+  app.onError((error, c) => {
+    if (error instanceof HTTPException) return error.getResponse();
+    log.error({ err: error, method: c.req.method, path: c.req.path }, 'request failed');
+    return c.text('服务器内部错误，已记入日志。', 500);
+  });
+  const health = new Hono<AppEnv>();
+  registerHealth(health, { store: options.store, log });
+  const fetch = (request: Request) =>
+    new URL(request.url).pathname === '/healthz' ? health.fetch(request) : app.fetch(request);
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const s = serve({ fetch, port: options.port, hostname: options.host }, () => resolve(s));
+    s.once('error', reject);
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const host = options.host === '0.0.0.0' ? '127.0.0.1' : options.host;
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        const cut = setTimeout(() => {
+          if ('closeAllConnections' in server) server.closeAllConnections();
+        }, CLOSE_GRACE_MS);
+        server.close(() => {
+          clearTimeout(cut);
+          resolve();
+        });
+      }),
+  };
+}
