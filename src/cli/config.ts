@@ -116,6 +116,16 @@ function setKey(raw: Raw, key: readonly string[], value: unknown): void {
   setKey(inner, rest, value);
 }
 
+// `key:` with nothing after it (every line below commented out) reads as null in YAML; it means "not set".
+function withoutNulls(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, v]) => v !== null)
+      .map(([k, v]) => [k, withoutNulls(v)]),
+  );
+}
+
 function getKey(raw: Raw, key: readonly string[]): unknown {
   return key.reduce<unknown>((node, k) => (node as Raw | undefined)?.[k], raw);
 }
@@ -132,7 +142,7 @@ export function loadSettings(options: {
   const raw: Raw = {};
   if (options.file) {
     const source = readYamlFile(options.file);
-    const data = source.data === null || source.data === undefined ? {} : source.data;
+    const data = source.data === null || source.data === undefined ? {} : withoutNulls(source.data);
     // Validated as written, so that errors point at its lines; the values are taken from the raw data below.
     parseWithSchema(ConfigSchema, { ...source, data });
     Object.assign(raw, structuredClone(data));
