@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Obligation } from '../../src/scoring/index.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { launchBrowser, loginInBrowser, screenshot, serveApp } from '../helpers/browser.js';
 import { addAccounts, dashboardApp, PASSWORD, scoredDemo } from '../helpers/dashboard.js';
@@ -96,6 +97,59 @@ describe('the dashboard in Chromium', () => {
     const text = (await page.locator('main').textContent()) ?? '';
     expect(text).toMatch(/未变\s*\d+|未变 \d+/);
     await screenshot(page, 'records-upload');
+    await page.close();
+  });
+
+  it('lets an evaluator overrule a match, and the body’s score changes with it', async () => {
+    const latest = () => {
+      const run = store.scores.latest(2020);
+      if (!run) throw new Error('no score run for 2020');
+      return { id: run.id, obligations: store.scores.obligations<Obligation>(run.id).map((r) => r.data) };
+    };
+    const before = latest();
+    // A record of 河西街道 met on time by exactly one crawled post: an evaluator finds it was really put up on
+    // 30 December, which makes it late.
+    const target = before.obligations.find(
+      (o) =>
+        o.bodyId === 't-hexi' &&
+        o.origin === 'record' &&
+        o.status === 'on_time' &&
+        o.due < '2020-12-15' &&
+        o.evidence.length === 1 &&
+        o.evidence[0]?.kind === 'post',
+    ) as Obligation;
+    expect(target).toBeDefined();
+    const postId = target.evidence[0]?.id as number;
+
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await loginInBrowser(page, site.url, '评估员', PASSWORD);
+    const points = async () => {
+      await page.goto(`${site.url}/bodies/t-hexi`);
+      return Number(await page.locator('section.card .stats strong').first().textContent());
+    };
+    const pointsBefore = await points();
+    await page.goto(`${site.url}/review/posts/${postId}`);
+    const form = page.locator(`form[action="/review/posts/${postId}"]`);
+    await form.locator('input[name=note]').fill('乡镇公示栏照片显示 12 月 30 日才张贴，网页日期为补发时所填');
+    // The correction fields, folded away on the queue, open on a post's own review page.
+    if (!(await form.locator('input[name=publishedAt]').isVisible())) await form.locator('summary').click();
+    await form.locator('input[name=publishedAt]').fill('2020-12-30');
+    await Promise.all([
+      page.waitForURL(new RegExp(`saved=${postId}`)),
+      form.getByRole('button', { name: '保存更正' }).click(),
+    ]);
+    await screenshot(page, 'review-decided');
+
+    const after = latest();
+    expect(after.id).toBeGreaterThan(before.id);
+    const changed = after.obligations.find((o) => o.key === target.key);
+    expect(changed?.status).toBe('late');
+    expect(changed?.published).toBe('2020-12-30');
+    const pointsAfter = await points();
+    expect(pointsAfter).toBeLessThan(pointsBefore);
+    const text = (await page.locator('main').textContent()) ?? '';
+    expect(text).toContain(target.record?.title as string);
+    await screenshot(page, 'body-after-review');
     await page.close();
   });
 });
