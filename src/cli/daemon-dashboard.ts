@@ -6,10 +6,27 @@ import type { Scheme } from '../scoring/index.js';
 import { type AppEnv, createApp, type ServerActions } from '../server/index.js';
 import { registerHealth } from '../server/routes/health.js';
 import type { Store } from '../store/index.js';
+import { UsageError } from './context.js';
 import { componentLog, type DaemonLogger } from './daemon-log.js';
 
 /** How long open requests may take to finish once the daemon stops, before their connections are cut. */
 const CLOSE_GRACE_MS = 10_000;
+
+const LISTEN_PROBLEMS: Record<string, string> = {
+  EADDRINUSE: '端口已被占用（可能另一个 gongkai 正在运行）',
+  EACCES: '没有权限使用这个端口（1024 以下的端口需要管理员权限）',
+  EADDRNOTAVAIL: '本机没有这个地址',
+};
+
+// A port taken or not allowed is the caller's to fix, not a bug: said in Chinese with what to change.
+function listenError(error: NodeJS.ErrnoException, host: string, port: number): Error {
+  const problem = error.code ? LISTEN_PROBLEMS[error.code] : undefined;
+  if (!problem) return error;
+  return new UsageError(
+    `看板无法监听 ${host}:${port}：${problem}。请用 --port、--host（或配置文件的 dashboard.port、dashboard.host，` +
+      '环境变量 GONGKAI_PORT、GONGKAI_HOST）换一个',
+  );
+}
 
 /** A running dashboard: its address, and a close that stops taking requests and waits for open ones. */
 export interface RunningDashboard {
@@ -54,7 +71,7 @@ export async function serveDaemonDashboard(options: {
     new URL(request.url).pathname === '/healthz' ? health.fetch(request) : app.fetch(request);
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch, port: options.port, hostname: options.host }, () => resolve(s));
-    s.once('error', reject);
+    s.once('error', (error: NodeJS.ErrnoException) => reject(listenError(error, options.host, options.port)));
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;

@@ -86,6 +86,8 @@ export function registerRunCommand(program: Command, context: (cmd: Command) => 
       const timezone = settings.timezone ?? store.meta.getSetting('timezone') ?? 'Asia/Shanghai';
       const chromiumPath = opts.chromium ?? settings.crawler.chromiumPath;
       growHeapSlowly();
+      // Listened for before any work starts, so that a signal during start-up still stops the daemon cleanly.
+      const signalled = nextSignal();
       const daemon = startDaemon({
         store,
         catalog,
@@ -123,7 +125,7 @@ export function registerRunCommand(program: Command, context: (cmd: Command) => 
         );
         if (dashboard) ctx.print(`看板：${dashboard.url}/　健康检查：${dashboard.url}/healthz`);
         ctx.print('日志（JSON 行）写到标准错误输出。按 Ctrl+C 或发送 SIGTERM 平稳退出。');
-        const signal = await nextSignal();
+        const signal = await signalled;
         logger.info({ signal }, 'shutdown requested');
         // A second signal does not wait: what is in flight stays resumable, as after a crash.
         const force = (again: NodeJS.Signals) => {
