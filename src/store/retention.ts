@@ -45,8 +45,11 @@ export interface RetentionQueries {
     afterId: number,
     limit: number,
   ): { aggregated: number; lastId: number | null };
-  /** Deletes the frontier of one finished run before the cutoff, in one transaction; undefined when none is left. */
-  frontierBatch(frontierBefore: string): { runId: number; deleted: number } | undefined;
+  /**
+   * Deletes the frontier of the first clearable run with an id above `afterId`, in one transaction; undefined when
+   * none is left.
+   */
+  frontierBatch(frontierBefore: string, afterId: number): { runId: number; deleted: number } | undefined;
   aggregates(url?: string): FetchAggregate[];
   aggregateCount(): number;
   stats(): StoreStats;
@@ -63,10 +66,11 @@ const UNCHANGED = `
     AND (
       f.outcome = 'not_modified'
       OR (f.outcome = 'fetched' AND f.body_sha256 IS NOT NULL AND f.body_sha256 IS (
-        SELECT p.body_sha256 FROM fetches p
-        WHERE p.url = f.url AND p.id < f.id AND p.outcome = 'fetched' ORDER BY p.id DESC LIMIT 1))
+          SELECT p.body_sha256 FROM fetches p
+          WHERE p.url = f.url AND p.id < f.id AND p.outcome = 'fetched' ORDER BY p.id DESC LIMIT 1)
+        -- Asked of fetched rows only (a 304 is never the newest body): it walks back over the URL's trailing 304s.
+        AND f.id IS NOT (SELECT max(l.id) FROM fetches l WHERE l.url = f.url AND l.outcome = 'fetched'))
     )
-    AND f.id IS NOT (SELECT max(l.id) FROM fetches l WHERE l.url = f.url AND l.outcome = 'fetched')
     AND NOT EXISTS (SELECT 1 FROM post_versions v WHERE v.fetch_id = f.id)
     AND NOT EXISTS (SELECT 1 FROM attachments a WHERE a.fetch_id = f.id)
     AND NOT EXISTS (SELECT 1 FROM posts p WHERE p.removal_fetch_id = f.id)`;
@@ -123,8 +127,9 @@ export function retentionQueries(db: Database.Database): RetentionQueries {
        first_at = min(first_at, excluded.first_at), last_at = max(last_at, excluded.last_at)`,
   );
   const deleteFetch = db.prepare('DELETE FROM fetches WHERE id = ?');
-  const clearableRun = db.prepare<{ before: string }, { id: number }>(
-    `SELECT r.id ${CLEARABLE_RUNS} LIMIT 1`,
+  // From the run after the last one cleared: starting from the first each time made a long first pass quadratic.
+  const clearableRun = db.prepare<{ before: string; afterId: number }, { id: number }>(
+    `SELECT r.id ${CLEARABLE_RUNS} AND r.id > @afterId ORDER BY r.id LIMIT 1`,
   );
   const deleteFrontier = db.prepare('DELETE FROM frontier WHERE run_id = ?');
   const aggregatesAll = db.prepare<[], AggregateRow>(
@@ -163,8 +168,8 @@ export function retentionQueries(db: Database.Database): RetentionQueries {
     for (const row of rows) deleteFetch.run(row.id);
     return { aggregated: rows.length, lastId: rows.at(-1)?.id ?? null };
   });
-  const frontierBatch = db.transaction((before: string) => {
-    const run = clearableRun.get({ before });
+  const frontierBatch = db.transaction((before: string, afterId: number) => {
+    const run = clearableRun.get({ before, afterId });
     if (!run) return undefined;
     return { runId: run.id, deleted: deleteFrontier.run(run.id).changes };
   });
@@ -180,7 +185,7 @@ export function retentionQueries(db: Database.Database): RetentionQueries {
       };
     },
     fetchBatch: (before, afterId, limit) => fetchBatch.immediate(before, afterId, limit),
-    frontierBatch: (before) => frontierBatch.immediate(before),
+    frontierBatch: (before, afterId) => frontierBatch.immediate(before, afterId),
     aggregates: (url) =>
       (url ? aggregatesOf.all(url) : aggregatesAll.all()).map((r) => ({
         url: r.url,
@@ -226,9 +231,9 @@ export async function applyRetention(
   let frontierDeleted = 0;
   let runsCleared = 0;
   for (
-    let run = queries.frontierBatch(cutoffs.frontierBefore);
+    let run = queries.frontierBatch(cutoffs.frontierBefore, 0);
     run;
-    run = queries.frontierBatch(cutoffs.frontierBefore)
+    run = queries.frontierBatch(cutoffs.frontierBefore, run.runId)
   ) {
     frontierDeleted += run.deleted;
     runsCleared += 1;
