@@ -60,7 +60,9 @@ export class CliContext {
   }
 
   get dbPath(): string {
-    return this.resolve(this.options.db ?? this.settings.database ?? path.join('data', 'gongkai.db'));
+    // Read even when --db is given, so that a broken config file is reported rather than silently passed over.
+    const { database } = this.settings;
+    return this.resolve(this.options.db ?? database ?? path.join('data', 'gongkai.db'));
   }
 
   openStore(options: StoreOptions = {}): Store {

@@ -57,6 +57,13 @@ describe('gongkai run --config', () => {
     `);
   });
 
+  it('is read by every command that opens the database, also when --db names it', async () => {
+    writeConfig('database: x.db\nlogLevel: loud\n');
+    const { code, stderr } = await failureOf(['score', '--db', 'other.db', '--config', 'gongkai.yaml']);
+    expect(code).toBe(1);
+    expect(stderr).toContain('<dir>/gongkai.yaml:2: logLevel');
+  });
+
   it('exits 1 on a YAML syntax error with its line', async () => {
     writeConfig('dashboard:\n  port: 8080\n  host: [127.0.0.1\n');
     const { code, stderr } = await failureOf(['run', '--config', 'gongkai.yaml']);
