@@ -130,20 +130,26 @@ try {
     body: new URLSearchParams({ name: 'bench', password: PASSWORD }).toString(),
   });
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] as string;
-  const routes: [string, Record<string, string>][] = [
-    ['/?year=2020', { cookie }],
-    [`/bodies/${body}?year=2020`, { cookie }],
-    ['/api/scorecards?year=2020', { authorization: `Bearer ${token}` }],
+  // The API as programs that ask for gzip (browsers, curl --compressed, Python requests) and as ones that do not.
+  const api = { authorization: `Bearer ${token}` };
+  const routes: [string, string, Record<string, string>][] = [
+    ['/?year=2020', '/?year=2020', { cookie }],
+    [`/bodies/${body}?year=2020`, `/bodies/${body}?year=2020`, { cookie }],
+    ['/api/scorecards?year=2020', '/api/scorecards?year=2020', { ...api, 'accept-encoding': 'identity' }],
+    ['/api/scorecards?year=2020 (gzip)', '/api/scorecards?year=2020', { ...api, 'accept-encoding': 'gzip' }],
   ];
   const results: RouteResult[] = [];
-  for (const [route, headers] of routes) {
-    // One request first: the size of the answer, and the server's first-read caches warmed as a user's would be.
+  for (const [label, route, headers] of routes) {
+    // One request first: the size of the answer as sent, and the server's first-read caches warmed as a user's
+    // would be.
     const first = await fetch(`${base}${route}`, { headers });
-    const bytes = (await first.arrayBuffer()).byteLength;
-    const r = { route, bytes, ...(await hammer(`${base}${route}`, headers)) };
+    const sent = Number(first.headers.get('content-length'));
+    const bytes = sent > 0 ? sent : (await first.arrayBuffer()).byteLength;
+    if (sent > 0) await first.body?.cancel();
+    const r = { route: label, bytes, ...(await hammer(`${base}${route}`, headers)) };
     results.push(r);
     out(
-      `${route}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, max ${r.max} ms, ${(bytes / 1024).toFixed(0)} KB, non-2xx ${r.non2xx}`,
+      `${label}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, max ${r.max} ms, ${(bytes / 1024).toFixed(0)} KB, non-2xx ${r.non2xx}`,
     );
   }
   if (!values['no-write']) writeSection(counts, results);

@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../src/store/index.js';
 import { addAccounts, addToken, dashboardApp, login, scoredDemo } from '../helpers/dashboard.js';
@@ -88,6 +89,15 @@ describe('the dashboard: pages and API', () => {
     expect(html).toContain('2020 年度总览');
     expect(html).toContain('河西街道办事处');
     expect(html).toMatch(/<script type="application\/json" data-chart="chart-scores">/);
+    expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(res.headers.get('content-type')).toBe('text/html; charset=UTF-8');
+    // The cached overview sits in each viewer's own header: their name and their session's CSRF token.
+    const admin = await login(app, 'admin');
+    const again = await (await app.request('/?year=2020', { headers: { cookie: admin.cookie } })).text();
+    expect(again).toContain(admin.csrf);
+    expect(again).toMatch(/>admin（/);
+    expect(again).not.toContain('评估员（');
+    expect(again.slice(again.indexOf('<main'))).toBe(html.slice(html.indexOf('<main')));
   });
 
   it('answers the scorecards API per the contract, and a township token only for its own bodies', async () => {
@@ -129,6 +139,26 @@ describe('the dashboard: pages and API', () => {
         .status,
     ).toBe(400);
     expect((await app.request('/api/scorecards')).status).toBe(401);
+  });
+
+  it('sends the scorecards gzipped to a client that accepts it, the same JSON once inflated', async () => {
+    const { app } = dashboardApp(store);
+    const headers = { authorization: `Bearer ${addToken(store, 'evaluator')}` };
+    const plain = await app.request('/api/scorecards?year=2020', { headers });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    const text = await plain.text();
+    const zipped = await app.request('/api/scorecards?year=2020', {
+      headers: { ...headers, 'accept-encoding': 'br;q=1, gzip;q=0.8' },
+    });
+    expect(zipped.headers.get('content-encoding')).toBe('gzip');
+    expect(zipped.headers.get('vary')).toBe('Accept-Encoding');
+    const bytes = Buffer.from(await zipped.arrayBuffer());
+    expect(bytes.length).toBeLessThan(Buffer.byteLength(text));
+    expect(gunzipSync(bytes).toString('utf8')).toBe(text);
+    const refused = await app.request('/api/scorecards?year=2020', {
+      headers: { ...headers, 'accept-encoding': 'gzip;q=0, identity' },
+    });
+    expect(refused.headers.get('content-encoding')).toBeNull();
   });
 
   it('lists posts with their match through the API, filtered by item and scoped by body', async () => {

@@ -1,9 +1,10 @@
 import type { Hono } from 'hono';
 import { raw } from 'hono/html';
+import type { Child } from 'hono/jsx';
 import type { Evidence } from '../../scoring/index.js';
 import type { FetchRecord } from '../../store/index.js';
 import { canSee, requireRole } from '../auth/session.js';
-import { createCache, scopeKey } from '../cache.js';
+import { bytesOf, createCache, scopeKey } from '../cache.js';
 import type { AppEnv, ServerDeps } from '../deps.js';
 import { createReadModel } from '../read-model.js';
 import { ArchivePage } from '../views/archive.js';
@@ -17,6 +18,15 @@ import { registerReview } from './review.js';
 import { registerSources } from './sources.js';
 import { registerTownship } from './township.js';
 
+// Where a page's cached content goes in its layout, which carries the viewer's name and CSRF token.
+const CONTENT_MARK = '\u0000gongkai-content\u0000';
+
+/** A page of cached bytes in the viewer's layout: only the small layout is rendered and encoded per request. */
+function aroundContent(layout: (content: Child) => Child, content: Uint8Array): Uint8Array<ArrayBuffer> {
+  const [head = '', tail = ''] = `<!DOCTYPE html>${String(layout(raw(CONTENT_MARK)))}`.split(CONTENT_MARK);
+  return bytesOf(Buffer.concat([Buffer.from(head, 'utf8'), content, Buffer.from(tail, 'utf8')]));
+}
+
 const yearOf = (value: string | undefined, fallback: number): number => {
   const y = Number(value);
   return Number.isInteger(y) && y >= 2000 && y <= 2100 ? y : fallback;
@@ -26,6 +36,7 @@ const yearOf = (value: string | undefined, fallback: number): number => {
 export function registerPages(app: Hono<AppEnv>, deps: ServerDeps): void {
   const read = createReadModel(deps);
   const rendered = createCache<string>(256);
+  const renderedBytes = createCache<Uint8Array>(64);
   const findingLabels = Object.fromEntries(
     Object.entries(deps.scheme.findings).map(([kind, rule]) => [kind, rule?.label ?? kind]),
   );
@@ -42,21 +53,28 @@ export function registerPages(app: Hono<AppEnv>, deps: ServerDeps): void {
     if (!run) return c.render(<OverviewPage {...props} run={undefined} cards={[]} counts={[]} />);
     // A run never changes: its overview is rendered once per scope and page (the header, with the viewer's
     // name and CSRF token, is not part of it).
-    const content = rendered.get(`overview|${run.id}|${scopeKey(scope)}|${year}|${page}`, () =>
-      String(
-        <OverviewBody
-          {...props}
-          run={run}
-          cards={read.cards(run, scope)}
-          counts={read.obligationCounts(run)}
-        />,
+    const content = renderedBytes.get(`overview|${run.id}|${scopeKey(scope)}|${year}|${page}`, () =>
+      Buffer.from(
+        String(
+          <OverviewBody
+            {...props}
+            run={run}
+            cards={read.cards(run, scope)}
+            counts={read.obligationCounts(run)}
+          />,
+        ),
+        'utf8',
       ),
     );
-    return c.render(
-      <Layout title="总览" viewer={viewer} current="/">
-        {raw(content)}
-      </Layout>,
+    const html = aroundContent(
+      (inner) => (
+        <Layout title="总览" viewer={viewer} current="/">
+          {inner}
+        </Layout>
+      ),
+      content,
     );
+    return c.body(html, 200, { 'content-type': 'text/html; charset=UTF-8' });
   });
 
   app.get('/bodies/:id', (c) => {
