@@ -8,6 +8,7 @@ import {
   parseWithSchema,
   readYamlFile,
 } from '../src/catalog/index.js';
+import { loadSettings } from '../src/cli/config.js';
 import { SchemeSchema } from '../src/scoring/index.js';
 import { readRegistry } from '../src/sync/index.js';
 
@@ -16,7 +17,14 @@ const DATA = path.resolve(import.meta.dirname, '..', 'data');
 describe('every file in data/', () => {
   it('has only files this test knows how to read', () => {
     // data/demo/ is written by `npm start` and ignored by git.
-    const known = new Set(['catalog', 'calendar', 'scoring', 'registry.example.yaml', 'demo']);
+    const known = new Set([
+      'catalog',
+      'calendar',
+      'scoring',
+      'registry.example.yaml',
+      'gongkai.example.yaml',
+      'demo',
+    ]);
     const unknown = readdirSync(DATA).filter((f) => !known.has(f) && !f.endsWith('.db') && !/\.db-/.test(f));
     expect(unknown).toEqual([]);
   });
@@ -39,6 +47,11 @@ describe('every file in data/', () => {
 
   it('parses the example registry without warnings', () => {
     expect(readRegistry(path.join(DATA, 'registry.example.yaml')).warnings).toEqual([]);
+  });
+
+  it('parses the example configuration', () => {
+    const file = path.join(DATA, 'gongkai.example.yaml');
+    expect(loadSettings({ file, env: {}, cwd: DATA }).configFile).toBe(file);
   });
 });
 
