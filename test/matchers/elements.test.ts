@@ -89,6 +89,20 @@ describe('which element groups a post is held to', () => {
     );
   });
 
+  it('takes a term in years for a loan’s 期限, never the year the loans were made', () => {
+    const loans = (text: string) => analyze(aPost({ title: '杨林村2020年精准扶贫贷款公告', text })).elements;
+    const without = loans(
+      '杨林村2020年扶贫小额信贷共向6户建档立卡贫困户放贷28万元，用于发展茶叶种植，单户额度5万元以下，执行基准利率。',
+    );
+    expect(without.missing).toEqual(['期限']);
+    for (const term of ['最长3年', '1—3年内还清', '一般为2年'])
+      expect(
+        loans(
+          `杨林村2020年扶贫小额信贷共向6户建档立卡贫困户放贷28万元，用于发展茶叶种植，单户额度5万元以下，${term}，执行基准利率。`,
+        ).missing,
+      ).toEqual([]);
+  });
+
   it('reads a 实施后公示 by its title even when the body says only that the project was built', () => {
     const text = '杨林村茶叶加工厂房建设项目已建成投产。\n资金使用：项目资金90万元，已全部拨付。';
     const { elements } = analyze(aPost({ title: '杨林村扶贫项目实施后公示（茶叶加工厂房建设项目）', text }));

@@ -36,6 +36,69 @@ describe('linkRecords', () => {
     published: '2020-05-12',
   };
 
+  it('keeps a plan and its superior approval apart, unless the approval’s 文号 is cited', () => {
+    const records = [
+      {
+        id: 'plan',
+        item: 'projects.annual-plan' as const,
+        title: '后沟村2020年扶贫资金项目计划',
+        formed: '2020-03-02',
+      },
+      {
+        id: 'approval',
+        item: 'projects.annual-plan' as const,
+        title: '后沟村2020年上级下达扶贫资金项目计划批复',
+        refNo: '示扶〔2020〕7号',
+        formed: '2020-04-10',
+      },
+    ];
+    const notice = (title: string, text: string, docNumbers: string[] = []): PostFacts => ({
+      id: title,
+      items: ['projects.annual-plan'],
+      title,
+      text,
+      docNumbers,
+      amounts: [],
+      formed: null,
+      published: '2020-04-15',
+    });
+    const linked = (p: PostFacts) => linkRecords([p], records).map((l) => l.record);
+    expect(
+      linked(
+        notice(
+          '后沟村2020年扶贫资金项目计划批复公告',
+          '后沟村2020年扶贫资金项目计划已经区扶贫办批复，上级下达扶贫资金项目计划批复如下。',
+        ),
+      ),
+    ).toEqual(['approval']);
+    // A plan handed down is the approval's announcement, without the word 批复.
+    expect(
+      linked(
+        notice(
+          '关于后沟村2020年度扶贫资金项目计划下达情况的公告',
+          '后沟村2020年扶贫资金项目计划已下达，上级下达扶贫资金项目计划批复如下。',
+        ),
+      ),
+    ).toEqual(['approval']);
+    expect(
+      linked(
+        notice(
+          '后沟村2020年扶贫资金项目计划公示',
+          '后沟村2020年扶贫资金项目计划经村民代表会议通过，现公示如下。',
+        ),
+      ),
+    ).toEqual(['plan']);
+    expect(
+      linked(
+        notice(
+          '后沟村2020年扶贫资金项目计划公示',
+          '依据示扶〔2020〕7号，后沟村2020年扶贫资金项目计划如下。',
+          ['示扶〔2020〕7号'],
+        ),
+      ),
+    ).toEqual(expect.arrayContaining(['plan', 'approval']));
+  });
+
   it('links by exact 文号, by name in the text and by amount, many to many', () => {
     const links = linkRecords(
       [post],

@@ -57,8 +57,15 @@ function naming(record: RecordShape, text: string): { score: number; reason: str
   return run > 0 ? { score: 0.35, reason: `正文提及“${name}”的 ${run} 字` } : undefined;
 }
 
+/**
+ * A title naming a superior's approval: …计划批复, 关于…的批复, or a plan handed down (下达…计划, 计划下达情况),
+ * which is how a superior issues the plan it approved.
+ */
+const isApproval = (title: string): boolean =>
+  /批复|下达[^，。；]{0,16}计划|计划[^，。；]{0,4}下达/.test(title);
+
 function scorePair(
-  post: PostFacts & { core: string; phase?: Phase },
+  post: PostFacts & { core: string; phase?: Phase; approval: boolean },
   record: RecordShape,
 ): RecordLink | undefined {
   const recordPhase = phaseOf(record.title);
@@ -67,6 +74,9 @@ function scorePair(
   const reasons: string[] = [];
   const refNo = record.refNo ? (parseDocNumber(record.refNo)?.text ?? compact(record.refNo)) : undefined;
   const refMatch = refNo !== undefined && post.docNumbers.includes(refNo);
+  // A superior's approval (批复) is a document of its own: a post announcing one does not disclose the plan it
+  // approves, nor a plan's notice the approval; only the approval's 文号 links across.
+  if (!refMatch && isApproval(record.title) !== post.approval) return undefined;
   if (refMatch) reasons.push(`文号 ${refNo}`);
   const named = naming(record, post.core);
   const similarity = diceSimilarity(nameCore(post.title), nameCore(record.title));
@@ -95,7 +105,12 @@ export function linkRecords(posts: readonly PostFacts[], records: readonly Recor
   const links: RecordLink[] = [];
   for (const post of posts) {
     const phase = postPhase(post.title, post.text);
-    const facts = { ...post, core: nameCore(post.text), ...(phase ? { phase } : {}) };
+    const facts = {
+      ...post,
+      core: nameCore(post.text),
+      approval: isApproval(post.title),
+      ...(phase ? { phase } : {}),
+    };
     for (const record of records) {
       const link = scorePair(facts, record);
       if (link) links.push(link);

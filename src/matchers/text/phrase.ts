@@ -27,6 +27,8 @@ const PLACEHOLDERS: Record<string, string> = {
   户数: '\\d+\\s*户',
   人数: '\\d+\\s*人',
   数字: '\\d+',
+  // A term in years (3年, 1—3年): one or two digits, never the tail of a year (2020年).
+  年数: '(?<![\\d.])\\d{1,2}(?:\\s*[—–~～-]\\s*\\d{1,2})?',
   // A month, not a day's date (a 落款 or a notice's first day).
   年月: '\\d{4}\\s*年\\s*\\d{1,2}\\s*月(?!\\s*\\d{1,2}\\s*[日号])',
   // A span of months: 2020年8月—12月, 5月至9月, 2023.4—2023.10.
