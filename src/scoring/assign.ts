@@ -38,15 +38,22 @@ const offlineEvidence = (o: ScoringOffline): Evidence => ({
 });
 
 // The longest run of characters two titles share: a project or fund name common to a post and a record.
+// One row of the table kept between calls (code units compared, as indexing the strings would).
+let runRow = new Int32Array(64);
 function sharedRun(a: string, b: string): number {
   let best = 0;
-  const prev = new Array<number>(b.length + 1).fill(0);
+  const n = b.length;
+  if (runRow.length < n + 1) runRow = new Int32Array(2 * (n + 1));
+  const prev = runRow;
+  prev.fill(0, 0, n + 1);
   for (let i = 1; i <= a.length; i += 1) {
+    const c = a.charCodeAt(i - 1);
     let diagonal = 0;
-    for (let j = 1; j <= b.length; j += 1) {
+    for (let j = 1; j <= n; j += 1) {
       const above = prev[j] as number;
-      prev[j] = a[i - 1] === b[j - 1] ? diagonal + 1 : 0;
-      best = Math.max(best, prev[j] as number);
+      const run = c === b.charCodeAt(j - 1) ? diagonal + 1 : 0;
+      prev[j] = run;
+      if (run > best) best = run;
       diagonal = above;
     }
   }
@@ -57,10 +64,14 @@ const titleCore = (title: string) => title.replace(/(?:19|20)\d{2}年?度?/g, ''
 
 // A title's character pairs, for the share two titles have in common (Dice): tells 计划 from 计划批复, 实施前 from
 // 竣工验收.
-const pairsOf = (s: string) =>
-  new Set(Array.from({ length: Math.max(0, s.length - 1) }, (_, i) => s.slice(i, i + 2)));
+// (A pair is kept as its two UTF-16 code units in one number: the same pairs as the two-character slices.)
+function pairsOf(s: string): Set<number> {
+  const pairs = new Set<number>();
+  for (let i = 0; i + 1 < s.length; i += 1) pairs.add(s.charCodeAt(i) * 65_536 + s.charCodeAt(i + 1));
+  return pairs;
+}
 
-function pairOverlap(x: ReadonlySet<string>, y: ReadonlySet<string>): number {
+function pairOverlap(x: ReadonlySet<number>, y: ReadonlySet<number>): number {
   if (x.size + y.size === 0) return 0;
   let common = 0;
   for (const p of x) if (y.has(p)) common += 1;
@@ -82,7 +93,7 @@ interface RecordRef {
   day: number;
   core: string;
   phase: Phase;
-  pairs: ReadonlySet<string>;
+  pairs: ReadonlySet<number>;
 }
 
 function recordRef(id: number, title: string, formed: IsoDate): RecordRef {
@@ -94,7 +105,7 @@ function recordRef(id: number, title: string, formed: IsoDate): RecordRef {
 interface TitleFacts {
   core: string;
   phase: Phase;
-  pairs: ReadonlySet<string>;
+  pairs: ReadonlySet<number>;
 }
 
 const titleFacts = (title: string): TitleFacts => {
