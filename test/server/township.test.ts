@@ -112,7 +112,8 @@ describe('/overdue', () => {
     const shown = [...section.matchAll(/逾期 (\d+) 个工作日/g)].map((m) => Number(m[1]));
     expect(shown).toEqual(late);
     expect(section).toContain('今天到期');
-    expect(section).toContain('缺少要素：贷款额度');
+    // The loans post states neither a term nor the enterprises' loan amounts (the demo's truth says the same).
+    expect(section).toContain('缺少要素：期限、贷款额度');
     expect(section).toContain('信息形成（变更）20个工作日内');
     expect(section).toContain('2020年4月8日');
     expect(html.indexOf('id="b-t-hexi"')).toBeLessThan(html.indexOf('id="b-v-binhe"'));
