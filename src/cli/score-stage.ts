@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import type { Catalog, IsoDate, ItemId, WorkingCalendar } from '../catalog/index.js';
 import {
   type Finding,
+  type Obligation,
   type PrivacyKind,
   type Scheme,
   type Scorecard,
@@ -14,7 +15,7 @@ import {
   type ScoringSource,
   scoreYear,
 } from '../scoring/index.js';
-import type { Claim, JsonPart, PostForScoring, Store } from '../store/index.js';
+import type { Claim, JsonPart, PostForScoring, ScoreInput, Store } from '../store/index.js';
 
 export interface ScoreOptions {
   catalog: Catalog;
@@ -217,12 +218,45 @@ export function loadStageData(store: Store): StageData {
 /** The rules and the day a stage scores by. */
 export type PartOptions = Pick<ScoreOptions, 'catalog' | 'calendar' | 'scheme' | 'year' | 'today'>;
 
-/** One part scored: the hash of its inputs, its result, and its rows as JSON text for the store. */
+/** One part scored: the hash of its inputs and its result. */
 export interface ScoredPart {
   index: number;
   hash: string;
   result: ScoringResult;
-  rows: JsonPart;
+}
+
+/**
+ * A part's rows as the store keeps them, their `data` still objects: the store turns each into JSON text as it
+ * writes it, so the text of a whole part is never held at once.
+ */
+function rowsOf(result: ScoringResult): Omit<ScoreInput<Obligation, Finding, Scorecard>, 'run'> {
+  return {
+    obligations: result.obligations.map((o) => ({
+      key: o.key,
+      bodyId: o.bodyId,
+      item: o.item,
+      status: o.status,
+      due: o.due,
+      data: o,
+    })),
+    findings: result.findings.map((f) => ({ bodyId: f.bodyId, kind: f.kind, item: f.item, data: f })),
+    // A card's findings are the rows above (its body's, or its township's and villages'): not stored twice.
+    scorecards: result.scorecards.map((c) => ({
+      bodyId: c.body.id,
+      scope: c.scope,
+      data: { ...c, findings: [] },
+    })),
+  };
+}
+
+/** A part's rows as JSON text (what a worker thread sends the thread that writes them). */
+export function jsonRows(result: ScoringResult): JsonPart {
+  const rows = rowsOf(result);
+  return {
+    obligations: rows.obligations.map((o) => ({ ...o, data: JSON.stringify(o.data) })),
+    findings: rows.findings.map((f) => ({ ...f, data: JSON.stringify(f.data) })),
+    scorecards: rows.scorecards.map((c) => ({ ...c, data: JSON.stringify(c.data) })),
+  };
 }
 
 /** Reads one part of the bodies from the store (their sources' posts and crawl days, records …) and scores it. */
@@ -265,29 +299,7 @@ export function scorePart(
     calendar: options.calendar,
     scheme: options.scheme,
   });
-  const rows: JsonPart = {
-    obligations: result.obligations.map((o) => ({
-      key: o.key,
-      bodyId: o.bodyId,
-      item: o.item,
-      status: o.status,
-      due: o.due,
-      data: JSON.stringify(o),
-    })),
-    findings: result.findings.map((f) => ({
-      bodyId: f.bodyId,
-      kind: f.kind,
-      item: f.item,
-      data: JSON.stringify(f),
-    })),
-    // A card's findings are the rows above (its body's, or its township's and villages'): not stored twice.
-    scorecards: result.scorecards.map((c) => ({
-      bodyId: c.body.id,
-      scope: c.scope,
-      data: JSON.stringify({ ...c, findings: [] }),
-    })),
-  };
-  return { index, hash, result, rows };
+  return { index, hash, result };
 }
 
 /** The parts a stage scores, in order: at most `size` bodies each, a township always with its villages. */
@@ -324,7 +336,14 @@ interface Tally {
   bodies: number;
 }
 
-function tally(counts: Tally, rows: JsonPart): void {
+function tally(
+  counts: Tally,
+  rows: {
+    obligations: readonly unknown[];
+    findings: readonly unknown[];
+    scorecards: readonly { scope: string }[];
+  },
+): void {
   counts.obligations += rows.obligations.length;
   counts.findings += rows.findings.length;
   counts.bodies += rows.scorecards.filter((c) => c.scope === 'own').length;
@@ -344,9 +363,9 @@ export function runScoreStage(store: Store, options: ScoreOptions): { runId: num
   try {
     for (const chunk of partsOf(data.bodies, options.chunkBodies)) {
       const part = scorePart(store, data, chunk, options);
-      store.scores.appendJson(runId, part.rows);
+      store.scores.append(runId, rowsOf(part.result));
       hashes.push(part.hash);
-      tally(counts, part.rows);
+      tally(counts, part.result);
       if (options.collect === false) continue;
       result.obligations.push(...part.result.obligations);
       result.findings.push(...part.result.findings);

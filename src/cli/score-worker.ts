@@ -1,7 +1,13 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadCalendar } from '../catalog/index.js';
 import { openStore } from '../store/index.js';
-import { loadStageData, type ScoreWorkerReply, type ScoreWorkerSetup, scorePart } from './score-stage.js';
+import {
+  jsonRows,
+  loadStageData,
+  type ScoreWorkerReply,
+  type ScoreWorkerSetup,
+  scorePart,
+} from './score-stage.js';
 
 // A scoring worker thread: reads parts of the district (or province) from the database and scores them; the
 // thread that started it writes the rows.
@@ -18,7 +24,7 @@ port.on('message', (message: { index: number; bodyIds: string[] }) => {
   try {
     const chunk = message.bodyIds.flatMap((id) => bodies.get(id) ?? []);
     const part = scorePart(store, data, chunk, { ...setup, calendar }, message.index);
-    reply = { index: message.index, hash: part.hash, rows: part.rows };
+    reply = { index: message.index, hash: part.hash, rows: jsonRows(part.result) };
   } catch (error) {
     reply = {
       index: message.index,
