@@ -10,13 +10,14 @@ import type { Finding, Obligation, ScoringInput, ScoringResult } from './types.j
 
 function price(scheme: Scheme, d: Draft): Finding {
   const rule = scheme.findings[d.kind];
-  const { units, ...rest } = d;
-  return {
-    ...rest,
-    severity: rule?.severity ?? 'info',
-    points: rule ? Math.round(findingPoints(rule, units) * 100) / 100 : 0,
-    veto: rule?.veto ?? false,
-  };
+  // The draft's fields but its units, in its order, then the price: copied key by key, many times faster than
+  // a rest-and-spread of the object and the same finding.
+  const out: Record<string, unknown> = {};
+  for (const key in d) if (key !== 'units') out[key] = d[key as keyof Draft];
+  out.severity = rule?.severity ?? 'info';
+  out.points = rule ? Math.round(findingPoints(rule, d.units) * 100) / 100 : 0;
+  out.veto = rule?.veto ?? false;
+  return out as unknown as Finding;
 }
 
 const ORDER: Record<Finding['severity'], number> = { critical: 0, major: 1, minor: 2, info: 3 };
