@@ -33,29 +33,30 @@ export interface PostForScoring {
   review: Record<string, unknown> | null;
 }
 
-interface Row {
-  id: number;
-  source_id: string;
-  url: string;
-  title: string | null;
-  first_seen: string;
-  removed_at: string | null;
-  version_id: number;
-  fetch_id: number;
-  body_sha256: string;
-  items: string;
-  published_at: string | null;
-  formed_at: string | null;
-  notice: string | null;
-  publisher_body: string | null;
-  elements: string;
-  privacy: string;
-  interpretation_of: string | null;
-  doc_no: string | null;
-  privacy_ever: string | null;
-  record_ids: string | null;
-  review: string | null;
-}
+// A row of the query below as an array, in its column order (read raw: no object with named keys per row).
+type Row = [
+  id: number,
+  sourceId: string,
+  url: string,
+  title: string | null,
+  firstSeen: string,
+  removedAt: string | null,
+  versionId: number,
+  fetchId: number,
+  bodySha256: string,
+  items: string,
+  publishedAt: string | null,
+  formedAt: string | null,
+  notice: string | null,
+  publisherBody: string | null,
+  elements: string,
+  privacy: string,
+  interpretationOf: string | null,
+  docNo: string | null,
+  privacyEver: string | null,
+  recordIds: string | null,
+  review: string | null,
+];
 
 const SQL = `
   SELECT p.id, p.source_id, p.url, p.title, p.first_seen, p.removed_at,
@@ -84,31 +85,29 @@ function maxPrivacy(json: string | null): { kind: string; count: number }[] {
 }
 
 const toPost = (r: Row): PostForScoring => ({
-  id: r.id,
-  sourceId: r.source_id,
-  url: r.url,
-  title: r.title,
-  firstSeen: r.first_seen,
-  removedAt: r.removed_at,
-  versionId: r.version_id,
-  fetchId: r.fetch_id,
-  bodySha256: r.body_sha256,
+  id: r[0],
+  sourceId: r[1],
+  url: r[2],
+  title: r[3],
+  firstSeen: r[4],
+  removedAt: r[5],
+  versionId: r[6],
+  fetchId: r[7],
+  bodySha256: r[8],
   match: {
-    items: JSON.parse(r.items) as PostForScoring['match']['items'],
-    publishedAt: r.published_at,
-    formedAt: r.formed_at,
-    notice: r.notice ? (JSON.parse(r.notice) as PostForScoring['match']['notice']) : null,
-    publisherBody: r.publisher_body,
-    elements: JSON.parse(r.elements) as PostForScoring['match']['elements'],
-    privacy: JSON.parse(r.privacy) as PostForScoring['match']['privacy'],
-    interpretationOf: r.interpretation_of,
-    docNo: r.doc_no,
+    items: JSON.parse(r[9]) as PostForScoring['match']['items'],
+    publishedAt: r[10],
+    formedAt: r[11],
+    notice: r[12] ? (JSON.parse(r[12]) as PostForScoring['match']['notice']) : null,
+    publisherBody: r[13],
+    elements: JSON.parse(r[14]) as PostForScoring['match']['elements'],
+    privacy: JSON.parse(r[15]) as PostForScoring['match']['privacy'],
+    interpretationOf: r[16],
+    docNo: r[17],
   },
-  privacyEver: maxPrivacy(r.privacy_ever),
-  recordIds: r.record_ids
-    ? (JSON.parse(r.record_ids) as (number | null)[]).filter((n): n is number => n !== null)
-    : [],
-  review: r.review ? (JSON.parse(r.review) as Record<string, unknown>) : null,
+  privacyEver: maxPrivacy(r[18]),
+  recordIds: r[19] ? (JSON.parse(r[19]) as (number | null)[]).filter((n): n is number => n !== null) : [],
+  review: r[20] ? (JSON.parse(r[20]) as Record<string, unknown>) : null,
 });
 
 /** The China days a source was crawled whole, and whether some crawl that day reached it. */
@@ -132,19 +131,21 @@ export interface ScoringViewQueries {
 
 /** Bulk reads for scoring (a province-sized store is scored a part at a time). */
 export function scoringViewQueries(db: Database.Database): ScoringViewQueries {
-  const stmt = db.prepare<[string], Row>(SQL);
-  const runDays = db.prepare<[string], { source_id: string; day: string; ok: number; run_id: number }>(
-    `SELECT source_id, date(started_at, '+8 hours') AS day, MAX(status IN ('ok', 'partial')) AS ok,
+  const stmt = db.prepare<[string], Row>(SQL).raw(true);
+  const runDays = db
+    .prepare<[string], [sourceId: string, day: string, ok: number, runId: number]>(
+      `SELECT source_id, date(started_at, '+8 hours') AS day, MAX(status IN ('ok', 'partial')) AS ok,
             COALESCE(MAX(CASE WHEN status IN ('ok', 'partial') THEN id END), MAX(id)) AS run_id
      FROM crawl_runs
      WHERE source_id IN (SELECT value FROM json_each(?)) AND scope = 'source' AND status NOT IN ('missed', 'running')
      GROUP BY source_id, day ORDER BY source_id, day`,
-  );
+    )
+    .raw(true);
   return {
     postsOf: (sourceIds) => stmt.all(JSON.stringify(sourceIds)).map(toPost),
     runDaysOf: (sourceIds) =>
       runDays
         .all(JSON.stringify(sourceIds))
-        .map((r) => ({ sourceId: r.source_id, day: r.day, ok: r.ok === 1, runId: r.run_id })),
+        .map((r) => ({ sourceId: r[0], day: r[1], ok: r[2] === 1, runId: r[3] })),
   };
 }
