@@ -1,10 +1,8 @@
 import { serve } from '@hono/node-server';
-import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { Catalog, WorkingCalendar } from '../catalog/index.js';
 import type { Scheme } from '../scoring/index.js';
-import { type AppEnv, createApp, type ServerActions } from '../server/index.js';
-import { registerHealth } from '../server/routes/health.js';
+import { createApp, type ServerActions } from '../server/index.js';
 import type { Store } from '../store/index.js';
 import { UsageError } from './context.js';
 import { componentLog, type DaemonLogger } from './daemon-log.js';
@@ -65,12 +63,8 @@ export async function serveDaemonDashboard(options: {
     log.error({ err: error, method: c.req.method, path: c.req.path }, 'request failed');
     return c.text('服务器内部错误，已记入日志。', 500);
   });
-  const health = new Hono<AppEnv>();
-  registerHealth(health, { store: options.store, log });
-  const fetch = (request: Request) =>
-    new URL(request.url).pathname === '/healthz' ? health.fetch(request) : app.fetch(request);
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve({ fetch, port: options.port, hostname: options.host }, () => resolve(s));
+    const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(s));
     s.once('error', (error: NodeJS.ErrnoException) => reject(listenError(error, options.host, options.port)));
   });
   const address = server.address();

@@ -10,6 +10,7 @@ import { createRateLimiter } from './auth/rate-limit.js';
 import { closeSession, openSession, requireViewer } from './auth/session.js';
 import type { AppEnv, ServerDeps } from './deps.js';
 import { registerApi } from './routes/api.js';
+import { registerHealth } from './routes/health.js';
 import { registerPages } from './routes/pages.js';
 import { LoginPage } from './views/login.js';
 
@@ -105,6 +106,9 @@ export function createApp(deps: ServerDeps): Hono<AppEnv> {
     deps.store.accounts.audit({ actor: user.name, action: 'login' });
     return c.redirect(next === '/' && user.role === 'township' ? '/overdue' : next, 302);
   });
+
+  // For monitors and load balancers: no session, nothing but the database's health (200, or 503 when it does not answer).
+  registerHealth(app, deps);
 
   app.use('*', requireViewer(deps));
   app.post('/logout', (c) => {

@@ -141,6 +141,27 @@ describe('the dashboard: pages and API', () => {
     expect((await app.request('/api/scorecards')).status).toBe(401);
   });
 
+  it('answers /healthz without a session, with nothing but the health of crawls and scoring', async () => {
+    const { app } = dashboardApp(store);
+    const res = await app.request('/healthz');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const health = (await res.json()) as Record<string, unknown>;
+    expect(Object.keys(health).sort()).toEqual(
+      [
+        'failingSources',
+        'lastCrawlSuccessAt',
+        'lastScoreAt',
+        'schemaVersion',
+        'sourcesFailing',
+        'status',
+      ].sort(),
+    );
+    expect(health.status).toMatch(/^(ok|degraded)$/);
+    expect(health.schemaVersion).toBe(store.version());
+    expect(typeof health.lastScoreAt).toBe('string');
+  });
+
   it('sends the scorecards gzipped to a client that accepts it, the same JSON once inflated', async () => {
     const { app } = dashboardApp(store);
     const headers = { authorization: `Bearer ${addToken(store, 'evaluator')}` };
