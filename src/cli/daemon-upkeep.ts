@@ -52,6 +52,22 @@ export async function runBackupJob(
   }
 }
 
+/** Seals the finished days not sealed yet, logged; a failure is logged and never stops the daemon. */
+export function runSealJob(store: Store, now: Date, log: Log): number | undefined {
+  const started = Date.now();
+  try {
+    const sealed = store.manifests.seal(now);
+    log.info(
+      { days: sealed.length, head: sealed.at(-1)?.sha256, durationMs: Date.now() - started },
+      'evidence days sealed',
+    );
+    return sealed.length;
+  } catch (error) {
+    log.error({ err: error }, 'sealing failed');
+    return undefined;
+  }
+}
+
 /** One retention pass, logged; a failure is logged and never stops the daemon. */
 export async function runRetentionJob(
   store: Store,

@@ -6,7 +6,14 @@ import type { Store } from '../store/index.js';
 import { createCrawlEffects } from './crawl-effects.js';
 import { createDaemonCrawls } from './daemon-crawls.js';
 import { componentLog, type DaemonLogger } from './daemon-log.js';
-import { backupDue, dailyCron, retentionCutoffs, runBackupJob, runRetentionJob } from './daemon-upkeep.js';
+import {
+  backupDue,
+  dailyCron,
+  retentionCutoffs,
+  runBackupJob,
+  runRetentionJob,
+  runSealJob,
+} from './daemon-upkeep.js';
 import { runMatchStage } from './match-stage.js';
 import { scoreStored } from './score-commands.js';
 import { createServerActions } from './server-actions.js';
@@ -145,12 +152,15 @@ export function startDaemon(options: DaemonOptions): Daemon {
     {
       name: 'retention',
       cron: dailyCron(options.retention.time),
-      run: () =>
-        runRetentionJob(
+      // Sealed first: a day's manifest must hash its rows before retention may delete any of them.
+      run: () => {
+        runSealJob(store, clock(), log.retention);
+        return runRetentionJob(
           store,
           retentionCutoffs(clock(), options.retention.days, options.retention.frontierDays),
           log.retention,
-        ),
+        );
+      },
     },
   ];
   const schedule = startSchedule(jobs, { timezone, maxJitterMs: options.jitterMs, log: log.scheduler });

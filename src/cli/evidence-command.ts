@@ -4,6 +4,7 @@ import { exportPostWarc } from '../crawlers/index.js';
 import type { Post, Store } from '../store/index.js';
 import { type CliContext, UsageError } from './context.js';
 import { registerEvidenceAdd } from './evidence-add-command.js';
+import { registerEvidenceVerify } from './evidence-verify-command.js';
 
 function findPost(store: Store, ref: string): Post {
   const byId = /^\d+$/.test(ref) ? store.posts.get(Number(ref)) : undefined;
@@ -13,9 +14,11 @@ function findPost(store: Store, ref: string): Post {
   return post;
 }
 
-/** `gongkai evidence export` (a post's archived fetches as WARC) and `evidence add` (a board posting). */
+/** `gongkai evidence export` (a post's archived fetches as WARC), `evidence add` (a board posting), `seal`, `verify`. */
 export function registerEvidenceCommands(program: Command, context: (cmd: Command) => CliContext): void {
-  const evidence = program.command('evidence').description('证据：导出存档（WARC），录入线下公示');
+  const evidence = program
+    .command('evidence')
+    .description('证据：导出存档（WARC），录入线下公示，封存与校验');
   evidence
     .command('export')
     .description('把一条信息的全部抓取记录（页面和附件，含 304 和失败）导出为 WARC 文件')
@@ -36,4 +39,5 @@ export function registerEvidenceCommands(program: Command, context: (cmd: Comman
       }
     });
   registerEvidenceAdd(evidence, context);
+  registerEvidenceVerify(evidence, context);
 }

@@ -80,6 +80,8 @@ export function registerMaintainCommand(program: Command, context: (cmd: Command
               now: new Date(),
             })
           : undefined;
+        // Sealed first, so that no day loses rows to retention before its manifest has hashed them.
+        if (!opts.dryRun) store.manifests.seal(new Date());
         const result = opts.dryRun
           ? store.retention.plan(cutoffs)
           : await applyRetention(store.retention, cutoffs);

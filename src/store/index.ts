@@ -7,9 +7,24 @@ export type { Body, BodyInput, BodyQueries, UpsertOutcome } from './bodies.js';
 export type { Claim, ClaimInput, ClaimQueries, ClaimStatus } from './claims.js';
 export type { CrawlRun, RunQueries, RunStatus, RunTrigger } from './crawl-runs.js';
 export { StoreError } from './errors.js';
+export {
+  type EvidenceCheckQueries,
+  type EvidenceProblem,
+  type EvidenceReport,
+  verifyEvidence,
+} from './evidence-check.js';
 export type { FetchInput, FetchOutcome, FetchQueries, FetchRecord } from './fetches.js';
 export type { FrontierItem, FrontierKind, FrontierQueries } from './frontier.js';
 export type { HealthQueries, SourceHealth } from './health.js';
+export {
+  type ChainCheck,
+  chinaDay,
+  GENESIS_SHA256,
+  type Manifest,
+  type ManifestProblem,
+  type ManifestQueries,
+  manifestSha256,
+} from './manifests.js';
 export type { MatchQueries, RecordLinkRow, Review, StoredMatch } from './matches.js';
 export type { ImportRecord, MetaQueries, StoredCatalog } from './meta.js';
 export { LATEST_VERSION } from './migrations.js';

@@ -408,6 +408,24 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       CREATE INDEX posts_removal_fetch ON posts (removal_fetch_id);
     `,
   },
+  {
+    version: 7,
+    name: 'evidence chain: one sealed manifest per China-time day of fetches, each chained to the day before',
+    sql: `
+      -- A day's fetch rows hashed in id order: all of them, and apart those retention never deletes (failures,
+      -- rows a version or an attachment was read from); sha256 = sha256(previous sha256, day, counts, digests).
+      CREATE TABLE manifests (
+        day             TEXT PRIMARY KEY,
+        fetch_count     INTEGER NOT NULL,
+        fetches_sha256  TEXT NOT NULL,
+        evidence_count  INTEGER NOT NULL,
+        evidence_sha256 TEXT NOT NULL,
+        prev_sha256     TEXT NOT NULL,
+        sha256          TEXT NOT NULL UNIQUE,
+        sealed_at       TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -8,9 +8,11 @@ import { type BodyQueries, bodyQueries } from './bodies.js';
 import { type ClaimQueries, claimQueries } from './claims.js';
 import { type RunQueries, runQueries } from './crawl-runs.js';
 import { StoreError, toStoreError } from './errors.js';
+import { type EvidenceCheckQueries, evidenceCheckQueries } from './evidence-check.js';
 import { type FetchQueries, fetchQueries } from './fetches.js';
 import { type FrontierQueries, frontierQueries } from './frontier.js';
 import { type HealthQueries, healthQueries } from './health.js';
+import { type ManifestQueries, manifestQueries } from './manifests.js';
 import { type MatchQueries, matchQueries } from './matches.js';
 import { type MetaQueries, metaQueries } from './meta.js';
 import { LATEST_VERSION, MIGRATIONS } from './migrations.js';
@@ -59,6 +61,8 @@ export interface Store {
   readonly scores: ScoreQueries;
   readonly scoringView: ScoringViewQueries;
   readonly retention: RetentionQueries;
+  readonly manifests: ManifestQueries;
+  readonly evidence: EvidenceCheckQueries;
   /** Runs `fn` in one transaction: all of it is written, or none. */
   transaction<T>(fn: () => T): T;
   /** The schema version (`user_version`). */
@@ -166,6 +170,8 @@ function createStore(db: Database.Database, file: string, clock: () => Date, bus
     scores: lazy(() => scoreQueries(db, now)),
     scoringView: lazy(() => scoringViewQueries(db)),
     retention: lazy(() => retentionQueries(db)),
+    manifests: lazy(() => manifestQueries(db)),
+    evidence: lazy(() => evidenceCheckQueries(db)),
     transaction: <T>(fn: () => T): T => {
       try {
         return db.transaction(fn).immediate();
