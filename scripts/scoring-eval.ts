@@ -10,7 +10,7 @@ import {
 } from '../src/catalog/index.js';
 import { createCrawlEffects } from '../src/cli/crawl-effects.js';
 import { runMatchStage } from '../src/cli/match-stage.js';
-import { runScoreStage } from '../src/cli/score-stage.js';
+import { runScoreStage, toScoringOffline } from '../src/cli/score-stage.js';
 import { main } from '../src/cli.js';
 import { crawlSource, silentLog } from '../src/crawlers/index.js';
 import { createDemoWorld, type DemoWorld, startDemoServer, writeDemoFiles } from '../src/demo/index.js';
@@ -198,17 +198,7 @@ export async function evaluateScoring(options: {
         amount: r.amount,
       })),
       posts: truthPosts(world, store, days, server.origin),
-      offline: store.offlineEvidence.list().map((o) => ({
-        id: o.id,
-        bodyId: o.bodyId,
-        item: o.item,
-        recordId: o.recordId,
-        channel: o.channel,
-        title: o.title,
-        postedFrom: o.postedFrom,
-        postedTo: o.postedTo,
-        statedDays: o.statedDays,
-      })),
+      offline: store.offlineEvidence.list().map(toScoringOffline),
     }).findings;
     store.close();
     const expectedKeys = new Map(truth.map((f) => [keyOf(f, server.origin), f]));

@@ -15,7 +15,7 @@ import {
   type ScoringSource,
   scoreYear,
 } from '../scoring/index.js';
-import type { Claim, JsonPart, PostForScoring, ScoreInput, Store } from '../store/index.js';
+import type { Claim, JsonPart, OfflineEvidence, PostForScoring, ScoreInput, Store } from '../store/index.js';
 
 export interface ScoreOptions {
   catalog: Catalog;
@@ -86,6 +86,21 @@ export function toScoringPost(p: PostForScoring): ScoringPost {
 }
 
 /** A claim with the page gongkai fetched from its link (its title, its own date, the fetch that keeps it). */
+/** An entered offline posting as scoring reads it. */
+export function toScoringOffline(o: OfflineEvidence): ScoringOffline {
+  return {
+    id: o.id,
+    bodyId: o.bodyId,
+    item: o.item,
+    recordId: o.recordId,
+    channel: o.channel,
+    title: o.title,
+    postedFrom: o.postedFrom,
+    postedTo: o.postedTo,
+    statedDays: o.statedDays,
+  };
+}
+
 function toScoringClaim(store: Store, c: Claim): ScoringClaim {
   const post = c.postId !== null ? store.posts.get(c.postId) : undefined;
   const version = post?.currentVersionId ? store.posts.version(post.currentVersionId) : undefined;
@@ -194,20 +209,7 @@ export function loadStageData(store: Store): StageData {
         .map((s) => ({ id: s.id, bodyId: s.bodyId, kind: s.kind, channel: s.channel, active: s.active })),
       (s) => s.bodyId,
     ),
-    offline: groupBy(
-      store.offlineEvidence.list().map((o) => ({
-        id: o.id,
-        bodyId: o.bodyId,
-        item: o.item,
-        recordId: o.recordId,
-        channel: o.channel,
-        title: o.title,
-        postedFrom: o.postedFrom,
-        postedTo: o.postedTo,
-        statedDays: o.statedDays,
-      })),
-      (o) => o.bodyId,
-    ),
+    offline: groupBy(store.offlineEvidence.list().map(toScoringOffline), (o) => o.bodyId),
     claims: groupBy(
       store.claims.list().map((c) => toScoringClaim(store, c)),
       (c) => c.bodyId,

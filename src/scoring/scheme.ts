@@ -1,19 +1,8 @@
 import { z } from 'zod';
+import { FINDING_KINDS } from './types.js';
 
-const KINDS = [
-  'late',
-  'missing',
-  'element_missing',
-  'notice_short',
-  'removed_early',
-  'not_kept_online',
-  'personal_data',
-  'no_interpretation',
-  'channel_missing',
-  'backdated',
-  'unverifiable',
-  'undated',
-] as const;
+// The kinds a scheme may price: every kind of finding (types.ts).
+const KINDS = FINDING_KINDS;
 
 const FindingRuleSchema = z
   .object({

@@ -1,6 +1,8 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 /** Charts drawn as inline SVG on the server: the same bytes every time, nothing to wait for when printing. */
 
+import type { Child } from 'hono/jsx';
+
 export interface BarRow {
   label: string;
   value: number;
@@ -22,6 +24,39 @@ function scale(max: number): { top: number; ticks: number[] } {
 
 const r2 = (n: number): number => Math.round(n * 100) / 100;
 
+/** A chart of the report: an SVG of its size with the title centred on top. */
+function Frame(props: { title: string; width: number; height: number; children?: Child }) {
+  const { title, width, height } = props;
+  return (
+    <svg
+      class="chart"
+      viewBox={`0 0 ${width} ${height}`}
+      width={width}
+      height={height}
+      role="img"
+      aria-label={title}
+      font-family={FONT}
+    >
+      <text x={width / 2} y={14} text-anchor="middle" font-size="12" font-weight="bold" fill="#1f2328">
+        {title}
+      </text>
+      {props.children}
+    </svg>
+  );
+}
+
+/** One key of a legend: a colour swatch and its label, from the swatch's top left corner. */
+function Key(props: { x: number; y: number; label: string; color: string }) {
+  return (
+    <g>
+      <rect x={props.x} y={props.y} width={10} height={10} fill={props.color} />
+      <text x={props.x + 14} y={props.y + 9} font-size="9.5" fill="#1f2328">
+        {props.label}
+      </text>
+    </g>
+  );
+}
+
 /** Horizontal bars, one row per label, on a scale from 0 to `max`. */
 export function BarChart(props: {
   title: string;
@@ -39,29 +74,10 @@ export function BarChart(props: {
   const { top: max, ticks } = scale(props.max > 0 ? props.max : 1);
   const x = (v: number) => r2(labelWidth + (Math.max(0, Math.min(v, max)) / max) * plot);
   return (
-    <svg
-      class="chart"
-      viewBox={`0 0 ${width} ${height}`}
-      width={width}
-      height={height}
-      role="img"
-      aria-label={props.title}
-      font-family={FONT}
-    >
-      <text x={width / 2} y={14} text-anchor="middle" font-size="12" font-weight="bold" fill="#1f2328">
-        {props.title}
-      </text>
-      {(props.legend ?? []).map((l, i, all) => {
-        const x0 = width - (all.length - i) * 62;
-        return (
-          <g>
-            <rect x={x0} y={5} width={10} height={10} fill={l.color} />
-            <text x={x0 + 14} y={14} font-size="9.5" fill="#1f2328">
-              {l.label}
-            </text>
-          </g>
-        );
-      })}
+    <Frame title={props.title} width={width} height={height}>
+      {(props.legend ?? []).map((l, i, all) => (
+        <Key x={width - (all.length - i) * 62} y={5} {...l} />
+      ))}
       {ticks.map((t) => (
         <g>
           <line x1={x(t)} x2={x(t)} y1={top - 4} y2={height - 18} stroke="#d8dee4" stroke-width="0.6" />
@@ -90,7 +106,7 @@ export function BarChart(props: {
           </g>
         );
       })}
-    </svg>
+    </Frame>
   );
 }
 
@@ -113,25 +129,9 @@ export function StackedChart(props: {
   const plot = width - labelWidth - 46;
   const height = top + props.rows.length * rowHeight + 8;
   return (
-    <svg
-      class="chart"
-      viewBox={`0 0 ${width} ${height}`}
-      width={width}
-      height={height}
-      role="img"
-      aria-label={props.title}
-      font-family={FONT}
-    >
-      <text x={width / 2} y={14} text-anchor="middle" font-size="12" font-weight="bold" fill="#1f2328">
-        {props.title}
-      </text>
+    <Frame title={props.title} width={width} height={height}>
       {props.legend.map((l, i) => (
-        <g>
-          <rect x={labelWidth + i * 78} y={24} width={10} height={10} fill={l.color} />
-          <text x={labelWidth + i * 78 + 14} y={33} font-size="9.5" fill="#1f2328">
-            {l.label}
-          </text>
-        </g>
+        <Key x={labelWidth + i * 78} y={24} {...l} />
       ))}
       {props.rows.map((r, i) => {
         const y = top + i * rowHeight;
@@ -153,6 +153,6 @@ export function StackedChart(props: {
           </g>
         );
       })}
-    </svg>
+    </Frame>
   );
 }
