@@ -5,7 +5,7 @@ import {
   compareText,
   lastObserved,
   observed,
-  type PostFacts,
+  postEvidence,
   pushTo,
   type ScoringContext,
 } from './context.js';
@@ -15,19 +15,6 @@ import type { Evidence, Obligation, ScoringClaim, ScoringOffline } from './types
 // A post with no link to a record is taken to disclose the latest record of its body and item formed before it,
 // within this many days (a 实施前 notice precedes the 竣工 notice of the same project by months).
 const FALLBACK_WINDOW_DAYS = 180;
-
-const postEvidence = (f: PostFacts): Evidence => ({
-  kind: 'post',
-  id: f.post.id,
-  title: f.post.title,
-  published: f.published,
-  statedPublished: f.post.publishedAt,
-  url: f.post.url,
-  versionId: f.post.versionId,
-  fetchId: f.post.fetchId,
-  sha256: f.post.sha256,
-  firstSeen: f.firstSeen,
-});
 
 const offlineEvidence = (o: ScoringOffline): Evidence => ({
   kind: 'offline',

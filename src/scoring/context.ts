@@ -1,5 +1,5 @@
 import { addCalendarDays, type ChannelName, type IsoDate, toDayNumber } from '../catalog/index.js';
-import type { ScoringBody, ScoringInput, ScoringPost, ScoringSource } from './types.js';
+import type { Evidence, ScoringBody, ScoringInput, ScoringPost, ScoringSource } from './types.js';
 
 /** Orders strings by code point: the same on every machine, whatever its locale (and much faster). */
 export const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -137,6 +137,20 @@ export function channelSources(ctx: ScoringContext, bodyId: string, channel: Cha
   if (own.length > 0 || !body?.parentId || channel !== '政府网站') return own;
   return ctx.sourcesOf(body.parentId).filter((s) => s.channel === channel && s.active);
 }
+
+/** A crawled post as the evidence of what it shows: the version read, its fetch and hash, the day it counts from. */
+export const postEvidence = (f: PostFacts): Evidence => ({
+  kind: 'post',
+  id: f.post.id,
+  title: f.post.title,
+  published: f.published,
+  statedPublished: f.post.publishedAt,
+  url: f.post.url,
+  versionId: f.post.versionId,
+  fetchId: f.post.fetchId,
+  sha256: f.post.sha256,
+  firstSeen: f.firstSeen,
+});
 
 /** Calendar days a notice stayed up, both ends counted. */
 export function daysUp(from: IsoDate, to: IsoDate): number {

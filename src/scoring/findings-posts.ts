@@ -1,23 +1,10 @@
 import { addCalendarDays, type BodyLevel, type IsoDate, noticeRuleFor } from '../catalog/index.js';
-import { daysUp, type PostFacts, type ScoringContext } from './context.js';
+import { daysUp, type PostFacts, postEvidence, type ScoringContext } from './context.js';
 import type { Draft } from './findings-obligations.js';
-import type { Evidence, ScoringOffline } from './types.js';
+import type { ScoringOffline } from './types.js';
 
 const PRIVACY_ZH = { id_number: '身份证号', bank_card: '银行卡号', mobile: '手机号' } as const;
 const LOCAL: readonly BodyLevel[] = ['township', 'village'];
-
-const evidenceOf = (f: PostFacts): Evidence => ({
-  kind: 'post',
-  id: f.post.id,
-  title: f.post.title,
-  published: f.published,
-  statedPublished: f.post.publishedAt,
-  url: f.post.url,
-  versionId: f.post.versionId,
-  fetchId: f.post.fetchId,
-  sha256: f.post.sha256,
-  firstSeen: f.firstSeen,
-});
 
 function draft(f: PostFacts, fields: Partial<Draft> & Pick<Draft, 'kind' | 'detail' | 'rule'>): Draft {
   return {
@@ -30,7 +17,7 @@ function draft(f: PostFacts, fields: Partial<Draft> & Pick<Draft, 'kind' | 'deta
     days: null,
     url: f.post.url,
     obligationKey: null,
-    evidence: evidenceOf(f),
+    evidence: postEvidence(f),
     units: 1,
     ...fields,
   };

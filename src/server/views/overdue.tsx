@@ -5,6 +5,7 @@ import type { Viewer } from '../deps.js';
 import { dateZh, LEVEL_ZH } from './format.js';
 import { Layout } from './layout.js';
 import { ElementCard, TodoCard, type TodoEntry } from './overdue-item.js';
+import { YearSelect } from './year-select.js';
 
 /** One body's part of the list. */
 export interface BodyTodos {
@@ -47,16 +48,7 @@ function Picker(props: OverduePageProps) {
           ))}
         </select>
       </label>
-      <label>
-        考核年度
-        <select name="year">
-          {(props.years.length ? props.years : [props.year]).map((y) => (
-            <option value={String(y)} selected={y === props.year}>
-              {y} 年
-            </option>
-          ))}
-        </select>
-      </label>
+      <YearSelect year={props.year} years={props.years} />
       <label>
         按此日期计算（可不填）
         <input type="date" name="today" value={props.dayAsked ? props.day : undefined} />

@@ -5,6 +5,7 @@ import type { CardSummary } from '../read-model.js';
 import { ChartBlock } from './charts.js';
 import { dateZh, instantZh, LEVEL_ZH, number, percent, STATUS_ZH } from './format.js';
 import { Layout } from './layout.js';
+import { YearSelect } from './year-select.js';
 
 export interface OverviewProps {
   viewer: Viewer;
@@ -33,16 +34,7 @@ function worst(statuses: Record<string, number>): string | undefined {
 function YearPicker(props: { year: number; years: number[] }) {
   return (
     <form class="inline" method="get" action="/">
-      <label>
-        考核年度
-        <select name="year">
-          {(props.years.length ? props.years : [props.year]).map((y) => (
-            <option value={String(y)} selected={y === props.year}>
-              {y} 年
-            </option>
-          ))}
-        </select>
-      </label>
+      <YearSelect year={props.year} years={props.years} />
       <button type="submit">查看</button>
     </form>
   );

@@ -2,6 +2,7 @@ import type { AuditEntry, Body, ScoreRun } from '../../store/index.js';
 import type { Viewer } from '../deps.js';
 import { dateZh, instantZh, LEVEL_ZH } from './format.js';
 import { Layout } from './layout.js';
+import { YearSelect } from './year-select.js';
 
 export interface ReportsPageProps {
   viewer: Viewer;
@@ -66,16 +67,7 @@ export function ReportsPage(props: ReportsPageProps) {
       </p>
       {props.error ? <p class="error">{props.error}</p> : null}
       <form class="filters" method="get" action="/reports/download">
-        <label>
-          考核年度
-          <select name="year">
-            {(props.years.length ? props.years : [props.year]).map((y) => (
-              <option value={String(y)} selected={y === props.year}>
-                {y} 年
-              </option>
-            ))}
-          </select>
-        </label>
+        <YearSelect year={props.year} years={props.years} />
         <label>
           范围
           <select name="body">
