@@ -1,4 +1,7 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { parseWithSchema, readYamlFile } from '../../src/catalog/index.js';
 import { runMatchStage } from '../../src/cli/match-stage.js';
 import { runScoreStage } from '../../src/cli/score-stage.js';
@@ -119,4 +122,27 @@ export async function login(
   const page = await app.request('/bodies/t-hexi', { headers: { cookie } });
   const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? '';
   return { cookie, csrf };
+}
+
+/**
+ * For a test file: the scored demo with the test accounts, built once before its tests into a folder of its own,
+ * its store handed to `use`; store, demo web and folder closed and removed after the file's tests.
+ */
+export function useScoredDemo(use: (store: Store) => void): void {
+  let dir: string | undefined;
+  let store: Store | undefined;
+  let close: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'gongkai-dashboard-'));
+    const demo = await scoredDemo(dir);
+    close = demo.close;
+    store = openStore(demo.db);
+    await addAccounts(store);
+    use(store);
+  }, 120_000);
+  afterAll(async () => {
+    store?.close();
+    await close?.();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
 }

@@ -1,23 +1,11 @@
 import { gunzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore, type Store } from '../../src/store/index.js';
-import { addAccounts, addToken, dashboardApp, login, scoredDemo } from '../helpers/dashboard.js';
-import { useTempDir } from '../helpers/temp.js';
+import { describe, expect, it } from 'vitest';
+import type { Store } from '../../src/store/index.js';
+import { addToken, dashboardApp, login, useScoredDemo } from '../helpers/dashboard.js';
 
-const tempDir = useTempDir();
 let store: Store;
-let close: () => Promise<void>;
-
-beforeAll(async () => {
-  const demo = await scoredDemo(tempDir());
-  close = demo.close;
-  store = openStore(demo.db);
-  await addAccounts(store);
-}, 120_000);
-
-afterAll(async () => {
-  store?.close();
-  await close?.();
+useScoredDemo((s) => {
+  store = s;
 });
 
 describe('the dashboard: sessions', () => {

@@ -1,24 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MATCHER_VERSION } from '../../src/matchers/index.js';
-import { openStore, type Store } from '../../src/store/index.js';
-import { addAccounts, dashboardApp, login, scoredDemo } from '../helpers/dashboard.js';
+import type { Store } from '../../src/store/index.js';
+import { dashboardApp, login, useScoredDemo } from '../helpers/dashboard.js';
 import { catalog } from '../helpers/demo-crawl.js';
-import { useTempDir } from '../helpers/temp.js';
 
-const tempDir = useTempDir();
 let store: Store;
-let close: () => Promise<void>;
-
-beforeAll(async () => {
-  const demo = await scoredDemo(tempDir());
-  close = demo.close;
-  store = openStore(demo.db);
-  await addAccounts(store);
-}, 120_000);
-
-afterAll(async () => {
-  store?.close();
-  await close?.();
+useScoredDemo((s) => {
+  store = s;
 });
 
 const HOSTILE = '<img src=x onerror=alert(1)>';

@@ -1,23 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Obligation } from '../../src/scoring/index.js';
-import { openStore, type Store } from '../../src/store/index.js';
-import { addAccounts, dashboardApp, login, scoredDemo } from '../helpers/dashboard.js';
-import { useTempDir } from '../helpers/temp.js';
+import type { Store } from '../../src/store/index.js';
+import { dashboardApp, login, useScoredDemo } from '../helpers/dashboard.js';
 
-const tempDir = useTempDir();
 let store: Store;
-let close: () => Promise<void>;
-
-beforeAll(async () => {
-  const demo = await scoredDemo(tempDir());
-  close = demo.close;
-  store = openStore(demo.db);
-  await addAccounts(store);
-}, 120_000);
-
-afterAll(async () => {
-  store?.close();
-  await close?.();
+useScoredDemo((s) => {
+  store = s;
 });
 
 type App = ReturnType<typeof dashboardApp>['app'];
