@@ -24,6 +24,17 @@ export class UsageError extends Error {
 }
 
 /** Options every command accepts. */
+/** An option's whole number within bounds, else a UsageError naming the option and what it got (exit 2). */
+export function wholeNumber(value: string, name: string, min: number, max: number): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new UsageError(`${name} 应为 ${min}–${max} 之间的整数，收到“${value}”`);
+  return n;
+}
+
+/** A port option: 0 lets the system choose a free one. */
+export const portOf = (value: string, name = '--port'): number => wholeNumber(value, name, 0, 65_535);
+
 export interface GlobalOptions {
   db?: string;
   catalog?: string;

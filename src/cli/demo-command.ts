@@ -7,12 +7,13 @@ import { createDemoWorld, startDemoServer, writeDemoFiles } from '../demo/index.
 import { hashPassword } from '../server/index.js';
 import { openStore, type Store } from '../store/index.js';
 import { importDataTable, importRegistry } from '../sync/index.js';
-import { type CliContext, UsageError } from './context.js';
+import { type CliContext, portOf, UsageError, wholeNumber } from './context.js';
 import { createCrawlEffects } from './crawl-effects.js';
 import { importCatalogs } from './data-import.js';
 import { runMatchStage } from './match-stage.js';
 import { loadScheme, scoreStored } from './score-commands.js';
 import { startDashboard } from './server-commands.js';
+import { nextSignal } from './signals.js';
 
 /** The demo's accounts: printed at start, for a first look (a real install makes its own with `gongkai user add`). */
 export const DEMO_ACCOUNTS = [
@@ -44,13 +45,6 @@ interface DemoOptions {
   cadence: string;
   once?: boolean;
   host: string;
-}
-
-function wholeNumber(value: string, name: string, min: number, max: number): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max)
-    throw new UsageError(`${name} 应为 ${min}–${max} 之间的整数，收到“${value}”`);
-  return n;
 }
 
 /** Crawl days from early January to `today`, every `cadence` days, `today` last. */
@@ -98,8 +92,8 @@ export function registerDemoCommand(program: Command, context: (cmd: Command) =>
       const seconds = () => `${((Date.now() - started) / 1000).toFixed(0)} 秒`;
       const seed = wholeNumber(opts.seed, '--seed', 0, 2 ** 31 - 1);
       const cadence = wholeNumber(opts.cadence, '--cadence', 1, 60);
-      const port = wholeNumber(opts.port, '--port', 0, 65_535);
-      const sitePort = wholeNumber(opts.sitePort, '--site-port', 0, 65_535);
+      const port = portOf(opts.port);
+      const sitePort = portOf(opts.sitePort, '--site-port');
       const dir = ctx.resolve(opts.dir);
       const file = cmd.optsWithGlobals<{ db?: string }>().db ? ctx.dbPath : path.join(dir, 'gongkai.db');
       const { catalog } = ctx.loadCatalog();
@@ -166,15 +160,7 @@ export function registerDemoCommand(program: Command, context: (cmd: Command) =>
         for (const a of DEMO_ACCOUNTS) ctx.print(`  ${a.who}：用户名 ${a.name}，密码 ${a.password}`);
         ctx.print('先看：评估人员登录后的“总览”（排名、图表、主体 × 事项），点一个主体看问题和存档证据；');
         ctx.print('      乡镇账号登录后直接看到本乡镇及所辖村的逾期和即将到期事项。按 Ctrl+C 停止。');
-        await new Promise<void>((resolve) => {
-          const stop = () => {
-            process.off('SIGINT', stop);
-            process.off('SIGTERM', stop);
-            resolve();
-          };
-          process.on('SIGINT', stop);
-          process.on('SIGTERM', stop);
-        });
+        await nextSignal();
         await dashboard.close();
       } finally {
         store?.close();

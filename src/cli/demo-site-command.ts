@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { parseIsoDate } from '../catalog/index.js';
 import { createDemoWorld, startDemoServer, writeDemoFiles } from '../demo/index.js';
-import { type CliContext, UsageError } from './context.js';
+import { type CliContext, portOf, wholeNumber } from './context.js';
 
 interface DemoSiteOptions {
   port: string;
@@ -11,13 +11,6 @@ interface DemoSiteOptions {
   out?: string;
   posts?: string;
   once?: boolean;
-}
-
-function wholeNumber(value: string, name: string, min: number, max: number): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max)
-    throw new UsageError(`${name} 应为 ${min}–${max} 之间的整数，收到“${value}”`);
-  return n;
 }
 
 /** `gongkai demo-site`: serves the simulated district web and writes its registry, records and truth. */
@@ -36,7 +29,7 @@ export function registerDemoSiteCommand(program: Command, context: (cmd: Command
       const ctx = context(cmd);
       const seed = wholeNumber(opts.seed, '--seed', 0, 2 ** 31 - 1);
       const year = wholeNumber(opts.year, '--year', 2016, 2026);
-      const port = wholeNumber(opts.port, '--port', 0, 65_535);
+      const port = portOf(opts.port);
       const today = parseIsoDate(opts.today ?? `${year}-12-31`);
       const { catalog } = ctx.loadCatalog();
       const posts = opts.posts === undefined ? undefined : wholeNumber(opts.posts, '--posts', 0, 10_000_000);

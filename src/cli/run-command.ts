@@ -2,12 +2,13 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import type { CrawlLog } from '../crawlers/index.js';
 import type { Store } from '../store/index.js';
-import { type CliContext, UsageError } from './context.js';
+import { type CliContext, portOf } from './context.js';
 import { startDaemon } from './daemon.js';
 import { type RunningDashboard, serveDaemonDashboard } from './daemon-dashboard.js';
 import { componentLog, createDaemonLogger, type DaemonLogger } from './daemon-log.js';
 import { growHeapSlowly } from './heap-growth.js';
 import { loadScheme } from './score-commands.js';
+import { nextSignal } from './signals.js';
 
 /** The daemon's structured log (JSON lines on stderr), as a crawl log. */
 export function daemonLog(): CrawlLog & { info(fields: object, message: string): void } {
@@ -21,26 +22,6 @@ interface RunOptions {
   dashboard: boolean;
   jitterMs: string;
   chromium?: string;
-}
-
-function portOf(value: string): number {
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535)
-    throw new UsageError(`--port 应为 0–65535，收到“${value}”`);
-  return port;
-}
-
-/** The first SIGINT or SIGTERM. */
-function nextSignal(): Promise<NodeJS.Signals> {
-  return new Promise((resolve) => {
-    const on = (signal: NodeJS.Signals) => {
-      process.off('SIGINT', on);
-      process.off('SIGTERM', on);
-      resolve(signal);
-    };
-    process.on('SIGINT', on);
-    process.on('SIGTERM', on);
-  });
 }
 
 /** Writes the WAL back into the database file and closes it, so the file alone is the whole database. */

@@ -2,10 +2,11 @@ import { serve } from '@hono/node-server';
 import type { Command } from 'commander';
 import { createApp, hashPassword, newSecret, passwordProblem, secretSha256 } from '../server/index.js';
 import { openStore, type Role } from '../store/index.js';
-import { type CliContext, UsageError } from './context.js';
+import { type CliContext, portOf, UsageError } from './context.js';
 import { daemonLog } from './run-command.js';
 import { loadScheme } from './score-commands.js';
 import { createServerActions } from './server-actions.js';
+import { nextSignal } from './signals.js';
 
 const ROLES: readonly Role[] = ['admin', 'evaluator', 'township'];
 
@@ -13,13 +14,6 @@ function roleOf(value: string): Role {
   if (!(ROLES as readonly string[]).includes(value))
     throw new UsageError(`--role 应为 admin、evaluator 或 township，收到“${value}”`);
   return value as Role;
-}
-
-function portOf(value: string): number {
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 1 || port > 65_535)
-    throw new UsageError(`--port 应为 1–65535，收到“${value}”`);
-  return port;
 }
 
 /** Starts the dashboard on the store; resolves once it listens, with a way to stop it. */
@@ -86,15 +80,7 @@ export function registerServerCommands(program: Command, context: (cmd: Command)
           ...(opts.chromium ? { chromium: opts.chromium } : {}),
         });
         ctx.print(`看板已启动：${dashboard.url}（Ctrl+C 退出）`);
-        await new Promise<void>((resolve) => {
-          const stop = () => {
-            process.off('SIGINT', stop);
-            process.off('SIGTERM', stop);
-            resolve();
-          };
-          process.on('SIGINT', stop);
-          process.on('SIGTERM', stop);
-        });
+        await nextSignal();
         await dashboard.close();
       },
     );
