@@ -10,7 +10,13 @@ import {
 } from '../src/catalog/index.js';
 import { createCrawlEffects } from '../src/cli/crawl-effects.js';
 import { runMatchStage } from '../src/cli/match-stage.js';
-import { runScoreStage, toScoringOffline } from '../src/cli/score-stage.js';
+import {
+  runScoreStage,
+  toScoringBody,
+  toScoringOffline,
+  toScoringRecord,
+  toScoringSource,
+} from '../src/cli/score-stage.js';
 import { main } from '../src/cli.js';
 import { crawlSource, silentLog } from '../src/crawlers/index.js';
 import { createDemoWorld, type DemoWorld, startDemoServer, writeDemoFiles } from '../src/demo/index.js';
@@ -173,30 +179,12 @@ export async function evaluateScoring(options: {
       scheme,
       year: world.year,
       today,
-      bodies: store.bodies.list().map((b) => ({
-        id: b.id,
-        name: b.name,
-        level: b.level,
-        parentId: b.parentId,
-        role: b.role,
-        active: b.active,
-      })),
-      sources: store.sources
-        .list()
-        .map((s) => ({ id: s.id, bodyId: s.bodyId, kind: s.kind, channel: s.channel, active: s.active })),
+      bodies: store.bodies.list().map(toScoringBody),
+      sources: store.sources.list().map(toScoringSource),
       runs: sources.flatMap((s) =>
         days.map((d) => ({ sourceId: s.id, startedAt: `${d}T02:00:00.000Z`, ok: true })),
       ),
-      records: store.records.list().map((r) => ({
-        id: r.id,
-        item: r.item,
-        row: r.row,
-        bodyId: r.bodyId,
-        title: r.title,
-        refNo: r.refNo,
-        formed: r.formed,
-        amount: r.amount,
-      })),
+      records: store.records.list().map(toScoringRecord),
       posts: truthPosts(world, store, days, server.origin),
       offline: store.offlineEvidence.list().map(toScoringOffline),
     }).findings;

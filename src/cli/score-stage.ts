@@ -11,11 +11,22 @@ import {
   type ScoringClaim,
   type ScoringOffline,
   type ScoringPost,
+  type ScoringRecord,
   type ScoringResult,
   type ScoringSource,
   scoreYear,
 } from '../scoring/index.js';
-import type { Claim, JsonPart, OfflineEvidence, PostForScoring, ScoreInput, Store } from '../store/index.js';
+import type {
+  Body,
+  Claim,
+  JsonPart,
+  OfflineEvidence,
+  PostForScoring,
+  ScoreInput,
+  Source,
+  Store,
+  StoredRecord,
+} from '../store/index.js';
 
 export interface ScoreOptions {
   catalog: Catalog;
@@ -86,6 +97,37 @@ export function toScoringPost(p: PostForScoring): ScoringPost {
 }
 
 /** A claim with the page gongkai fetched from its link (its title, its own date, the fetch that keeps it). */
+/** A registered body as scoring reads it. */
+export const toScoringBody = (b: Body): ScoringBody => ({
+  id: b.id,
+  name: b.name,
+  level: b.level,
+  parentId: b.parentId,
+  role: b.role,
+  active: b.active,
+});
+
+/** A source as scoring reads it: whose it is, its channel, and whether it is still crawled. */
+export const toScoringSource = (s: Source): ScoringSource => ({
+  id: s.id,
+  bodyId: s.bodyId,
+  kind: s.kind,
+  channel: s.channel,
+  active: s.active,
+});
+
+/** An imported record as scoring reads it. */
+export const toScoringRecord = (r: StoredRecord): ScoringRecord => ({
+  id: r.id,
+  item: r.item,
+  row: r.row,
+  bodyId: r.bodyId,
+  title: r.title,
+  refNo: r.refNo,
+  formed: r.formed,
+  amount: r.amount,
+});
+
 /** An entered offline posting as scoring reads it. */
 export function toScoringOffline(o: OfflineEvidence): ScoringOffline {
   return {
@@ -195,20 +237,8 @@ export interface StageData {
 
 export function loadStageData(store: Store): StageData {
   return {
-    bodies: store.bodies.list({ includeRetired: true }).map((b) => ({
-      id: b.id,
-      name: b.name,
-      level: b.level,
-      parentId: b.parentId,
-      role: b.role,
-      active: b.active,
-    })),
-    sources: groupBy(
-      store.sources
-        .list({ includeRetired: true })
-        .map((s) => ({ id: s.id, bodyId: s.bodyId, kind: s.kind, channel: s.channel, active: s.active })),
-      (s) => s.bodyId,
-    ),
+    bodies: store.bodies.list({ includeRetired: true }).map(toScoringBody),
+    sources: groupBy(store.sources.list({ includeRetired: true }).map(toScoringSource), (s) => s.bodyId),
     offline: groupBy(store.offlineEvidence.list().map(toScoringOffline), (o) => o.bodyId),
     claims: groupBy(
       store.claims.list().map((c) => toScoringClaim(store, c)),
@@ -280,16 +310,7 @@ export function scorePart(
     runs: store.scoringView
       .runDaysOf(sourceIds)
       .map((r) => ({ sourceId: r.sourceId, startedAt: `${r.day}T04:00:00.000Z`, ok: r.ok, runId: r.runId })),
-    records: store.records.ofBodies(chunk.map((b) => b.id)).map((r) => ({
-      id: r.id,
-      item: r.item,
-      row: r.row,
-      bodyId: r.bodyId,
-      title: r.title,
-      refNo: r.refNo,
-      formed: r.formed,
-      amount: r.amount,
-    })),
+    records: store.records.ofBodies(chunk.map((b) => b.id)).map(toScoringRecord),
     posts: store.scoringView.postsOf(sourceIds).map(toScoringPost),
     offline: chunk.flatMap((b) => data.offline.get(b.id) ?? []),
     claims: chunk.flatMap((b) => data.claims.get(b.id) ?? []),
