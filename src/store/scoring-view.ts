@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { StoredMatch } from './matches.js';
 
 /** A post as scoring reads it in bulk: its current version and match, every version's exposures, its links. */
 export interface PostForScoring {
@@ -11,22 +12,18 @@ export interface PostForScoring {
   versionId: number;
   fetchId: number;
   bodySha256: string;
-  match: {
-    items: { id: string; confidence: number }[];
-    publishedAt: string | null;
-    formedAt: string | null;
-    notice: {
-      start: string | null;
-      end: string | null;
-      days: number | null;
-      unit: 'calendar' | 'workdays';
-    } | null;
-    publisherBody: string | null;
-    elements: { present: string[]; missing: string[] };
-    privacy: { kind: string; count: number }[];
-    interpretationOf: string | null;
-    docNo: string | null;
-  };
+  match: Pick<
+    StoredMatch,
+    | 'items'
+    | 'publishedAt'
+    | 'formedAt'
+    | 'notice'
+    | 'publisherBody'
+    | 'elements'
+    | 'privacy'
+    | 'interpretationOf'
+    | 'docNo'
+  >;
   /** The largest count of each kind of personal number any version showed. */
   privacyEver: { kind: string; count: number }[];
   recordIds: number[];
