@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { parseIsoDate, parseWithSchema, readYamlFile } from '../catalog/index.js';
-import { FINDING_KINDS, type Scheme, SchemeSchema, type Scorecard } from '../scoring/index.js';
+import { FINDING_KINDS, findingJson, type Scheme, SchemeSchema, type Scorecard } from '../scoring/index.js';
 import type { Store } from '../store/index.js';
 import { type CliContext, PACKAGE_ROOT, UsageError } from './context.js';
 import { runMatchStage } from './match-stage.js';
@@ -32,22 +32,7 @@ const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}
 function cardJson(card: Scorecard) {
   return {
     ...card,
-    findings: card.findings.map((f) => ({
-      kind: f.kind,
-      item: f.item,
-      record: f.record,
-      due: f.due,
-      published: f.published,
-      workdaysLate: f.workdaysLate,
-      days: f.days,
-      url: f.url,
-      detail: f.detail,
-      rule: f.rule,
-      severity: f.severity,
-      points: f.points,
-      evidence: f.evidence,
-      obligationKey: f.obligationKey,
-    })),
+    findings: card.findings.map(findingJson),
   };
 }
 

@@ -1,5 +1,6 @@
 /** Scoring: obligations from records and standing rules, their status on a day, findings, scorecards. */
 export { chinaDate } from './context.js';
+export { findingJson } from './finding-json.js';
 export { requiredChannels, standingKeys } from './obligations.js';
 export { type FindingRule, findingPoints, type Scheme, SchemeSchema } from './scheme.js';
 export { overdueList, scoreYear, statusOn } from './score.js';

@@ -1,6 +1,7 @@
 import { zValidator } from '@hono/zod-validator';
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
+import { findingJson } from '../../scoring/index.js';
 import { canSee } from '../auth/session.js';
 import { acceptsGzip, createCache, type EncodedBody, encodeBody, scopeKey } from '../cache.js';
 import type { AppEnv, ServerDeps } from '../deps.js';
@@ -72,23 +73,7 @@ export function registerApi(app: Hono<AppEnv>, deps: ServerDeps): void {
     if (!read.body(id) || !canSee(c.get('scope'), id)) return c.json({ error: `找不到主体“${id}”` }, 404);
     const run = runOf(c.req.valid('query').year);
     if (!run) return c.json({ error: '该年度尚未评分' }, 404);
-    return c.json(
-      read.findings(run, id).map((f) => ({
-        kind: f.kind,
-        item: f.item,
-        record: f.record,
-        severity: f.severity,
-        points: f.points,
-        due: f.due,
-        published: f.published,
-        workdaysLate: f.workdaysLate,
-        days: f.days,
-        url: f.url,
-        detail: f.detail,
-        rule: f.rule,
-        evidence: f.evidence,
-      })),
-    );
+    return c.json(read.findings(run, id).map(findingJson));
   });
 
   app.get(
